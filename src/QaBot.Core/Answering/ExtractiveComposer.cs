@@ -1,0 +1,91 @@
+using QaBot.Core.Hosting;
+using QaBot.Core.Search;
+
+namespace QaBot.Core.Answering;
+
+/// <summary>The evidence chosen for a question: verbatim quotes in order, and whether they disagree.</summary>
+internal sealed record Evidence(IReadOnlyList<Quote> Quotes, bool TwoSided);
+
+/// <summary>
+/// Chooses one to three sentences that answer a question and turns them into verbatim quotes:
+/// the best passage first, the other side when the top evidence disagrees, adjacent sentences
+/// merged, and a sentence that leans on the one before it ("This interaction...") given it.
+/// </summary>
+internal sealed class ExtractiveComposer(AnsweringOptions options)
+{
+    private static readonly string[] LeansOnPrevious =
+        ["This ", "These ", "That ", "Those ", "It ", "Its ", "It\u2019s ", "It's ", "They ", "Their ", "Such ", "However", "Moreover", "Secondly", "Thirdly", "Finally", "Also", "Both "];
+
+    /// <summary>Null when the best passage covers too little of the question to answer it.</summary>
+    public Evidence? Compose(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> ranked, int skip)
+    {
+        if (ranked.Count == 0 || ranked[0].Coverage < options.MinCoverage) return null;
+        var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage).ToList();
+        var (order, twoSided) = Order(concepts, relevant);
+        var chosen = order.Skip(skip).DistinctBy(c => c.Sentence.Ordinal + "#" + c.Sentence.File).Take(options.MaxQuotes).ToList();
+        var quotes = new List<Quote>();
+        var merged = new HashSet<Candidate>();
+        foreach (var candidate in chosen)
+        {
+            if (!merged.Add(candidate)) continue;
+            var run = new List<Candidate> { candidate };
+            Extend(run, chosen, merged);
+            quotes.Add(ToQuote(snapshot, run, first: quotes.Count == 0));
+        }
+        return quotes.Count == 0 ? null : new Evidence(quotes, twoSided && skip == 0);
+    }
+
+    /// <summary>Best first; then, when the evidence disagrees, the best of each other stance; then the rest.</summary>
+    private static (List<Candidate> Order, bool TwoSided) Order(IReadOnlyList<Concept> concepts, List<Candidate> relevant)
+    {
+        var focus = concepts.Where(c => !StanceReader.IsCue(c))
+            .OrderByDescending(c => c.Weight).FirstOrDefault();
+        if (focus is null) return (relevant, false);
+        var window = relevant.Take(12).Select(c => (Candidate: c, Stance: StanceReader.Read(c.Sentence.Text, focus))).ToList();
+        var top = window[0].Stance;
+        var others = window.Where(w => w.Stance != Stance.Neutral && w.Stance != top)
+            .GroupBy(w => w.Stance).Select(g => g.First().Candidate).ToList();
+        if (top == Stance.Neutral || others.Count == 0) return (relevant, false);
+        var order = new List<Candidate> { relevant[0] };
+        order.AddRange(others);
+        order.AddRange(relevant.Skip(1).Except(others));
+        return (order, true);
+    }
+
+    /// <summary>Grows a run with chosen sentences that stand right before or after it in the same paragraph.</summary>
+    private static void Extend(List<Candidate> run, List<Candidate> chosen, HashSet<Candidate> merged)
+    {
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var other in chosen.Where(o => !merged.Contains(o) && o.Sentence.File == run[0].Sentence.File && o.Sentence.Paragraph == run[0].Sentence.Paragraph))
+            {
+                if (other.Sentence.Ordinal == run[0].Sentence.Ordinal - 1) run.Insert(0, other);
+                else if (other.Sentence.Ordinal == run[^1].Sentence.Ordinal + 1) run.Add(other);
+                else continue;
+                merged.Add(other);
+                grew = true;
+            }
+        }
+    }
+
+    private Quote ToQuote(IndexSnapshot snapshot, List<Candidate> run, bool first)
+    {
+        var head = run[0].Sentence;
+        var text = string.Join(' ', run.Select(c => c.Sentence.Text));
+        var previous = LeansOnPrevious.Any(p => head.Text.StartsWith(p, StringComparison.Ordinal))
+            ? Retriever.SentenceAt(snapshot, head.File, head.Ordinal - 1) : null;
+        if (previous is not null && previous.Paragraph == head.Paragraph && previous.Text.Length + text.Length + 1 <= options.FirstQuoteMaxChars)
+            text = previous.Text + " " + text;
+        if (first && text.Length > options.FirstQuoteMaxChars) text = Shorten(text, options.FirstQuoteMaxChars);
+        return new Quote(text, head.Title, head.Section, Math.Round(Math.Min(1.0, run.Max(c => c.Coverage)), 3));
+    }
+
+    /// <summary>A verbatim prefix ending at a clause boundary, for a sentence too long to quote whole.</summary>
+    private static string Shorten(string text, int max)
+    {
+        var cut = text.LastIndexOfAny([',', ';', '\u2014'], max - 1);
+        if (cut < max / 2) cut = text.LastIndexOf(' ', max - 1);
+        return text[..Math.Max(cut, 1)].TrimEnd();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using QaBot.Core.Hosting;
+using QaBot.Core.Search;
+
+namespace QaBot.Core.Answering;
+
+/// <summary>
+/// Writes each kind of reply as a person reads it. Its own words only ever describe the
+/// documents or the bot; every claim about health stays inside a quote. The advisory ends every reply.
+/// </summary>
+internal sealed class ReplyWriter(SafetyOptions safety)
+{
+    public Reply Answered(Evidence evidence, bool more)
+    {
+        var text = new StringBuilder(evidence.TwoSided
+            ? "The article says different things about this:\n"
+            : more ? "Here is more of what the article says:\n" : "Here is what the article says:\n");
+        foreach (var quote in evidence.Quotes)
+            text.Append('\n').Append('\u201C').Append(quote.Text).Append('\u201D').Append('\n')
+                .Append("\u2014 ").Append(quote.Document).Append(", section \u201C").Append(quote.Section).Append("\u201D\n");
+        return Finish(ReplyStatus.Answered, text.ToString().TrimEnd(), evidence.Quotes) with { Composer = "extractive" };
+    }
+
+    public Reply NotFound(IndexManifest manifest, bool more)
+    {
+        var text = more
+            ? "That is everything the documents say on this question."
+            : "The documents do not cover that question, so I cannot answer it from them.";
+        return Finish(ReplyStatus.NotFound, text + " " + Coverage(manifest), []);
+    }
+
+    public Reply Emergency()
+    {
+        var text = new StringBuilder("This sounds like an emergency. Please get help right now:\n");
+        foreach (var contact in safety.EmergencyContacts)
+            text.Append("\n- ").Append(contact.Name).Append(": ").Append(contact.Contact)
+                .Append(string.IsNullOrWhiteSpace(contact.When) ? "" : " (" + contact.When + ")");
+        text.Append("\n\nIf you are not in the United States, call your local emergency number.");
+        return Finish(ReplyStatus.Emergency, text.ToString(), []);
+    }
+
+    public Reply Chitchat(ChitchatKind kind, IndexManifest manifest) => Finish(ReplyStatus.Chitchat, kind switch
+    {
+        ChitchatKind.Thanks => "You're welcome. Ask me anything else about the article.",
+        ChitchatKind.Goodbye => "Goodbye, and take care.",
+        _ => "Hello! I answer questions about " + Titles(manifest) + " by quoting it word for word, with the section each quote comes from. " + Coverage(manifest),
+    }, []);
+
+    private Reply Finish(ReplyStatus status, string body, IReadOnlyList<Quote> quotes) =>
+        new(status, body + "\n\n" + safety.Advisory, quotes, safety.Advisory);
+
+    private static string Titles(IndexManifest manifest) =>
+        string.Join(", ", manifest.Documents.Select(d => "\u201C" + d.Title + "\u201D").Take(5))
+        + (manifest.Documents.Count > 5 ? $" and {manifest.Documents.Count - 5} more documents" : "");
+
+    /// <summary>What the documents do cover: their sections, so a person knows what to ask.</summary>
+    private static string Coverage(IndexManifest manifest)
+    {
+        var sections = manifest.Documents.SelectMany(d => d.Sections).Distinct().Take(8).ToList();
+        return sections.Count == 0
+            ? "They cover " + Titles(manifest) + "."
+            : "The article covers: " + string.Join("; ", sections) + ".";
+    }
+}

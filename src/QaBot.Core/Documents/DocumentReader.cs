@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace QaBot.Core.Documents;
+
+/// <summary>
+/// Reads one plain-text or Markdown document into its title, sections, paragraphs and sentences.
+/// Headings are plain short lines without closing punctuation (or Markdown '#' lines); a bulleted
+/// list whose items repeat later headings is a table of contents and is not content.
+/// </summary>
+internal static class DocumentReader
+{
+    private const int MaxHeadingWords = 14;
+
+    public static CorpusDocument Read(string fileName, string text)
+    {
+        var markdown = fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        var lines = SourceLine.Split(text, markdown);
+        var headingTexts = lines.Where(IsHeadingLike).Select(l => Key(l.Content)).ToHashSet();
+        var tocItems = TableOfContents(lines, headingTexts);
+        var blocks = Blocks(lines, tocItems, joinWrapped: markdown || text.Contains("\n\n") || text.Contains("\r\n\r\n"));
+
+        var (title, titleBlock) = FindTitle(blocks, text, fileName);
+        var sections = new List<string>();
+        var sentences = new List<Sentence>();
+        var section = titleBlock > 0 ? "Summary" : "Introduction";
+        var paragraph = 0;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            if (b == titleBlock && block.IsHeading) { section = "Introduction"; continue; }
+            if (b == titleBlock) section = "Introduction";
+            if (block.IsHeading)
+            {
+                section = block.Heading;
+                sections.Add(section);
+                continue;
+            }
+            foreach (var (start, end) in SentenceSplitter.Split(text, block.Start, block.End))
+                sentences.Add(new Sentence(TextFolding.FoldWhitespace(text.AsSpan(start, end - start)), section, paragraph, sentences.Count, start, end));
+            paragraph++;
+        }
+        return new CorpusDocument(fileName, title, text, sentences, sections);
+    }
+
+    private static bool IsHeadingLike(SourceLine line)
+    {
+        if (line.Kind == LineKind.MarkdownHeading) return true;
+        if (line.Kind != LineKind.Text) return false;
+        var content = line.Content;
+        if (content.Length == 0 || !char.IsUpper(content[0])) return false;
+        var last = content[^1];
+        if (last is '.' or '!' or '?' or ',' or ';' or ':' or '\u2026' || TextFolding.IsQuoteMark(last)) return false;
+        return content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords;
+    }
+
+    /// <summary>Bullet runs of two or more items that each name a heading found elsewhere.</summary>
+    private static HashSet<int> TableOfContents(IReadOnlyList<SourceLine> lines, HashSet<string> headings)
+    {
+        var toc = new HashSet<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Kind != LineKind.Bullet) continue;
+            var run = Enumerable.Range(i, lines.Count - i).TakeWhile(j => lines[j].Kind == LineKind.Bullet).ToList();
+            if (run.Count >= 2 && run.All(j => headings.Contains(Key(lines[j].Content)))) toc.UnionWith(run);
+            i = run[^1];
+        }
+        return toc;
+    }
+
+    private static List<Block> Blocks(IReadOnlyList<SourceLine> lines, HashSet<int> toc, bool joinWrapped)
+    {
+        var blocks = new List<Block>();
+        Block? open = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var continues = joinWrapped && open is { IsHeading: false } && line.Kind == LineKind.Text && !IsStandaloneHeading(lines, i);
+            if (line.Kind == LineKind.Blank || toc.Contains(i)) { open = null; continue; }
+            if (continues) { open = open! with { End = line.End }; blocks[^1] = open; continue; }
+            var heading = line.Kind == LineKind.MarkdownHeading || (line.Kind == LineKind.Text && IsStandaloneHeading(lines, i));
+            open = new Block(line.ContentStart, line.End, heading, heading ? line.Content : "", line.Level);
+            blocks.Add(open);
+            if (heading) open = null;
+        }
+        return blocks;
+    }
+
+    /// <summary>A heading-like line followed by text (not the last line, not inside a run of short lines).</summary>
+    private static bool IsStandaloneHeading(IReadOnlyList<SourceLine> lines, int i)
+    {
+        if (!IsHeadingLike(lines[i]) || lines[i].Kind == LineKind.MarkdownHeading) return lines[i].Kind == LineKind.MarkdownHeading;
+        for (var j = i + 1; j < lines.Count; j++)
+        {
+            if (lines[j].Kind == LineKind.Blank) continue;
+            return lines[j].Kind is LineKind.Text or LineKind.Bullet && !IsHeadingLike(lines[j]);
+        }
+        return false;
+    }
+
+    private static (string Title, int Block) FindTitle(List<Block> blocks, string text, string fileName)
+    {
+        var top = blocks.FindIndex(b => b.IsHeading && b.Level == 1);
+        if (top >= 0 && blocks.Take(top).All(b => !b.IsHeading)) return (blocks[top].Heading, top);
+        for (var b = 0; b < blocks.Count && !blocks[b].IsHeading; b++)
+        {
+            var title = TitleText.FromParagraph(text[blocks[b].Start..blocks[b].End]);
+            if (title is not null) return (title, b);
+        }
+        if (blocks.Count > 0 && blocks[0].IsHeading) return (blocks[0].Heading, 0);
+        return (TitleText.FromFileName(fileName), -1);
+    }
+
+    private static string Key(string heading) =>
+        TextFolding.FoldWhitespace(heading.Replace('\u2019', '\'').ToLower(CultureInfo.InvariantCulture));
+
+    private sealed record Block(int Start, int End, bool IsHeading, string Heading, int Level);
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Core.Hosting;
+
+/// <summary>Where the documents are (section "Corpus").</summary>
+public sealed class CorpusOptions
+{
+    public const string Section = "Corpus";
+
+    /// <summary>Folder of .txt and .md documents, relative to the project root.</summary>
+    [Required] public string DocumentsPath { get; set; } = "index/documents";
+}
+
+/// <summary>The Lucene index (section "Index").</summary>
+public sealed class IndexOptions
+{
+    public const string Section = "Index";
+
+    /// <summary>Folder holding the built index generations, relative to the project root.</summary>
+    [Required] public string Path { get; set; } = "index/lucene";
+
+    /// <summary>Solr-format synonyms mapping people's words to the documents' words.</summary>
+    [Required] public string SynonymsPath { get; set; } = "index/synonyms.txt";
+}
+
+/// <summary>How answers are chosen and composed (section "Answering").</summary>
+public sealed class AnsweringOptions
+{
+    public const string Section = "Answering";
+
+    /// <summary>
+    /// Share of the question's weighted meaningful words the best passage must cover to answer;
+    /// below it the reply is not_found.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MinCoverage { get; set; } = 0.5;
+
+    /// <summary>Most quotes in one reply.</summary>
+    [Range(1, 10)] public int MaxQuotes { get; set; } = 3;
+
+    /// <summary>Longest first quote, in characters.</summary>
+    [Range(100, 5000)] public int FirstQuoteMaxChars { get; set; } = 600;
+
+    /// <summary>Longer questions are answered from their start.</summary>
+    [Range(10, 100_000)] public int MaxQuestionChars { get; set; } = 1000;
+
+    /// <summary>Most distinct words of a question that take part in a search.</summary>
+    [Range(1, 1024)] public int MaxQueryTerms { get; set; } = 32;
+
+    /// <summary>Sentences Lucene hands to the reranker.</summary>
+    [Range(5, 1000)] public int Candidates { get; set; } = 60;
+}
+
+/// <summary>Medical advice and emergency contacts (section "Safety").</summary>
+public sealed class SafetyOptions
+{
+    public const string Section = "Safety";
+
+    /// <summary>Ends every reply.</summary>
+    [Required, MinLength(10)]
+    public string Advisory { get; set; } =
+        "This is not medical advice. Please consult a doctor or another qualified medical professional before making any decision about kratom, opioids or withdrawal.";
+
+    /// <summary>Who to call, in order, when someone describes an emergency.</summary>
+    public List<EmergencyContact> EmergencyContacts { get; set; } = [];
+}
+
+/// <summary>One emergency line.</summary>
+public sealed class EmergencyContact
+{
+    [Required] public string Name { get; set; } = "";
+    [Required] public string Contact { get; set; } = "";
+    public string When { get; set; } = "";
+}

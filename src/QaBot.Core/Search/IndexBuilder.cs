@@ -1,0 +1,57 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using QaBot.Core.Documents;
+
+namespace QaBot.Core.Search;
+
+/// <summary>Writes one index generation: a Lucene document per sentence, with its paragraph and section as context.</summary>
+internal static class IndexBuilder
+{
+    public static IndexManifest Build(Corpus corpus, string fingerprint, string folder)
+    {
+        using (var directory = FSDirectory.Open(folder))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Analysis.Version, Analysis.ForIndexing())
+               { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 }))
+        {
+            foreach (var document in corpus.Documents)
+                writer.AddDocuments(Sentences(document));
+            writer.Commit();
+        }
+        var manifest = new IndexManifest(
+            fingerprint,
+            DateTimeOffset.UtcNow,
+            corpus.Documents.Sum(d => d.Sentences.Count),
+            corpus.Documents.Select(d => new DocumentEntry(d.FileName, d.Title, d.Sections, d.Sentences.Count)).ToList(),
+            corpus.Skipped);
+        manifest.Write(folder);
+        return manifest;
+    }
+
+    private static IEnumerable<Document> Sentences(CorpusDocument document)
+    {
+        foreach (var paragraph in document.Sentences.GroupBy(s => s.Paragraph))
+        {
+            var sentences = paragraph.ToList();
+            var context = sentences[0].Section + "\n" + string.Join(' ', sentences.Select(s => s.Text));
+            var contextTerms = string.Join(' ', Analysis.Stems(context).Distinct());
+            foreach (var sentence in sentences)
+            {
+                yield return
+                [
+                    new StringField(Fields.Key, Fields.KeyOf(document.FileName, sentence.Ordinal), Field.Store.YES),
+                    new StringField(Fields.File, document.FileName, Field.Store.YES),
+                    new StoredField(Fields.Title, document.Title),
+                    new StoredField(Fields.Section, sentence.Section),
+                    new StoredField(Fields.Ordinal, sentence.Ordinal),
+                    new StoredField(Fields.Paragraph, sentence.Paragraph),
+                    new TextField(Fields.Text, sentence.Text, Field.Store.YES),
+                    new TextField(Fields.Context, context, Field.Store.NO),
+                    new TextField(Fields.Surface, sentence.Text, Field.Store.NO),
+                    new StoredField(Fields.TextTerms, string.Join(' ', Analysis.Stems(sentence.Text))),
+                    new StoredField(Fields.ContextTerms, contextTerms),
+                ];
+            }
+        }
+    }
+}

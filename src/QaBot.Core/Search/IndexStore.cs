@@ -1,0 +1,124 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QaBot.Core.Documents;
+
+namespace QaBot.Core.Search;
+
+/// <summary>
+/// Owns the on-disk index: generations under the index folder, and a CURRENT file naming the live
+/// one. A build writes a new folder and only then switches CURRENT (an atomic rename), so a crash
+/// mid-build leaves the previous generation usable. Searching shares one reader and never writes.
+/// </summary>
+public sealed class IndexStore : IDisposable
+{
+    private const string CurrentFile = "CURRENT";
+    private readonly string _documents;
+    private readonly string _folder;
+    private readonly ILogger _log;
+    private readonly System.Threading.Lock _gate = new();
+    private IndexSnapshot? _snapshot;
+
+    public IndexStore(string documentsFolder, string indexFolder, ILogger<IndexStore>? log = null)
+    {
+        _documents = documentsFolder;
+        _folder = indexFolder;
+        _log = log ?? NullLogger<IndexStore>.Instance;
+    }
+
+    /// <summary>Test seam: runs after a generation is written and before it goes live.</summary>
+    internal Action<string>? BeforeSwitch { get; init; }
+
+    /// <summary>The live index, opened (or built, when missing, stale or unreadable) on first use. Dispose it after searching.</summary>
+    public IndexSnapshot Acquire()
+    {
+        lock (_gate)
+        {
+            if (_snapshot is null)
+            {
+                var fingerprint = IndexManifest.FingerprintOf(_documents);
+                _snapshot = TryOpenCurrent(fingerprint) ?? BuildAndOpen(fingerprint);
+            }
+            return _snapshot.Acquire();
+        }
+    }
+
+    /// <summary>Rebuilds from the documents now and switches searches over to the new generation.</summary>
+    public IndexManifest Rebuild()
+    {
+        lock (_gate)
+        {
+            var fresh = BuildAndOpen(IndexManifest.FingerprintOf(_documents));
+            var old = _snapshot;
+            _snapshot = fresh;
+            old?.Release();
+            return fresh.Manifest;
+        }
+    }
+
+    private IndexSnapshot? TryOpenCurrent(string fingerprint)
+    {
+        var path = Path.Combine(_folder, CurrentFile);
+        if (!File.Exists(path)) return null;
+        var folder = Path.Combine(_folder, File.ReadAllText(path).Trim());
+        try
+        {
+            var manifest = IndexManifest.Read(folder);
+            if (manifest.Fingerprint != fingerprint)
+            {
+                _log.LogInformation("The index is stale (the documents or the analysis changed); rebuilding.");
+                return null;
+            }
+            return new IndexSnapshot(DirectoryReader.Open(FSDirectory.Open(folder)), manifest);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _log.LogWarning("The index at {Folder} cannot be read ({Reason}); rebuilding.", folder, e.Message);
+            return null;
+        }
+    }
+
+    private IndexSnapshot BuildAndOpen(string fingerprint)
+    {
+        var corpus = Corpus.Load(_documents);
+        foreach (var skipped in corpus.Skipped)
+            _log.LogWarning("Skipped {File}: {Reason}.", skipped.FileName, skipped.Reason);
+        System.IO.Directory.CreateDirectory(_folder);
+        var building = Path.Combine(_folder, "building-" + Guid.NewGuid().ToString("N"));
+        var manifest = IndexBuilder.Build(corpus, fingerprint, building);
+        BeforeSwitch?.Invoke(building);
+        var generation = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40];
+        System.IO.Directory.Move(building, Path.Combine(_folder, generation));
+        var pointer = Path.Combine(_folder, $"{CurrentFile}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(pointer, generation);
+        File.Move(pointer, Path.Combine(_folder, CurrentFile), overwrite: true);
+        _log.LogInformation("Indexed {Sentences} sentences from {Documents} documents.", manifest.Sentences, manifest.Documents.Count);
+        RemoveOldGenerations(generation);
+        return new IndexSnapshot(DirectoryReader.Open(FSDirectory.Open(Path.Combine(_folder, generation))), manifest);
+    }
+
+    /// <summary>Keeps the live generation and the one before it (another process may still read it).</summary>
+    private void RemoveOldGenerations(string live)
+    {
+        var stale = new DirectoryInfo(_folder).EnumerateDirectories()
+            .Where(d => d.Name != live && (d.Name.StartsWith("gen-", StringComparison.Ordinal)
+                || (d.Name.StartsWith("building-", StringComparison.Ordinal) && d.LastWriteTimeUtc < DateTime.UtcNow.AddMinutes(-30))))
+            .OrderByDescending(d => d.Name, StringComparer.Ordinal)
+            .Skip(1);
+        foreach (var dir in stale)
+        {
+            try { dir.Delete(recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { _log.LogDebug("Could not remove {Dir}: {Reason}", dir.Name, e.Message); }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _snapshot?.Release();
+            _snapshot = null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace QaBot.Core.Search;
+
+/// <summary>
+/// Turns question text into content terms: words that only shape a question ("what", "does",
+/// "I", "please") are dropped before stemming, in questions and synonym rules alike.
+/// </summary>
+internal static class QuestionTerms
+{
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        "what", "whats", "what's", "which", "who", "whom", "whose", "when", "where", "why", "how", "hows", "how's",
+        "do", "does", "did", "doing", "done", "can", "could", "should", "would", "will", "shall", "may", "might", "must",
+        "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "doesn't", "don't", "didn't",
+        "can't", "cannot", "won't", "wouldn't", "shouldn't", "have", "has", "had", "having", "im", "i'm", "ive", "i've",
+        "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "we", "us", "our", "they", "them",
+        "their", "he", "him", "his", "she", "her", "it", "its", "it's", "itself", "a", "an", "the", "this", "that",
+        "these", "those", "there", "here", "and", "or", "but", "if", "then", "so", "than", "as", "of", "to", "in",
+        "on", "at", "by", "for", "with", "about", "from", "into", "during", "up", "down", "please", "tell", "know",
+        "explain", "anything", "something", "thing", "things", "really", "actually", "just", "also", "get", "got",
+        "very", "much", "many", "any", "some", "lot", "lots", "kind", "sort", "way", "want", "like", "say", "says",
+        "said", "mean", "means", "hey", "hi", "hello", "thanks", "thank", "ok", "okay", "well", "too", "all",
+        "more", "most", "one", "ones", "such", "other's", "whether", "yes", "no", "not", "also", "again", "ever",
+    };
+
+    /// <summary>True for a word that only shapes a question.</summary>
+    public static bool IsGeneric(string word) => Generic.Contains(word);
+
+    /// <summary>The English terms of the text's content words, in order.</summary>
+    public static List<string> ContentStems(string text) =>
+        Analysis.Stems(string.Join(' ', Analysis.Words(text).Where(w => !Generic.Contains(w))));
+}

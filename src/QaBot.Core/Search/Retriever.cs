@@ -1,0 +1,73 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace QaBot.Core.Search;
+
+/// <summary>
+/// Finds the sentences that answer a question. Lucene gathers candidates with a query built in
+/// code (user text is never parsed as query syntax); each is then scored by how much of the
+/// question's weighted content it covers, in the sentence itself or, for less, in its paragraph
+/// and section.
+/// </summary>
+internal static class Retriever
+{
+    private const float ContextBoost = 0.3f;
+    private const double ContextCredit = 0.4;
+    private const double LuceneShare = 0.2;
+
+    public static List<Candidate> Search(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, int candidates)
+    {
+        if (concepts.Count == 0) return [];
+        var hits = snapshot.Searcher.Search(BuildQuery(concepts), candidates).ScoreDocs;
+        if (hits.Length == 0) return [];
+        var total = concepts.Sum(c => c.Weight);
+        var top = hits[0].Score;
+        var found = new List<Candidate>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var doc = snapshot.Searcher.Doc(hit.Doc);
+            var own = doc.Get(Fields.TextTerms).Split(' ').ToHashSet(StringComparer.Ordinal);
+            var context = doc.Get(Fields.ContextTerms).Split(' ').ToHashSet(StringComparer.Ordinal);
+            var covered = 0.0;
+            foreach (var concept in concepts)
+            {
+                var match = concept.MatchIn(own);
+                covered += concept.Weight * (match > 0 ? match : ContextCredit * concept.MatchIn(context));
+            }
+            var coverage = covered / total;
+            found.Add(new Candidate(Candidate.From(doc), coverage, coverage + LuceneShare * hit.Score / top));
+        }
+        return found.OrderByDescending(c => c.Score).ToList();
+    }
+
+    /// <summary>The stored sentence with this ordinal in this file, for merging neighbours; null past either end.</summary>
+    public static IndexedSentence? SentenceAt(IndexSnapshot snapshot, string file, int ordinal)
+    {
+        if (ordinal < 0) return null;
+        var hits = snapshot.Searcher.Search(new TermQuery(new Term(Fields.Key, Fields.KeyOf(file, ordinal))), 1).ScoreDocs;
+        return hits.Length == 0 ? null : Candidate.From(snapshot.Searcher.Doc(hits[0].Doc));
+    }
+
+    private static BooleanQuery BuildQuery(IReadOnlyList<Concept> concepts)
+    {
+        var query = new BooleanQuery();
+        foreach (var concept in concepts)
+        {
+            for (var i = 0; i < concept.Forms.Count; i++)
+            {
+                var boost = (float)(concept.Weight * (i == 0 ? 1.0 : 0.9));
+                query.Add(Form(Fields.Text, concept.Forms[i], boost), Occur.SHOULD);
+                query.Add(Form(Fields.Context, concept.Forms[i], boost * ContextBoost), Occur.SHOULD);
+            }
+        }
+        return query;
+    }
+
+    private static Query Form(string field, string[] terms, float boost)
+    {
+        if (terms.Length == 1) return new TermQuery(new Term(field, terms[0])) { Boost = boost };
+        var all = new BooleanQuery { Boost = boost };
+        foreach (var term in terms) all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+        return all;
+    }
+}

@@ -1,0 +1,96 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace QaBot.Core.Search;
+
+/// <summary>
+/// The corpus's own words with how many sentences use each, read from the index. Corrects a
+/// misspelt question word to the closest corpus word, so "kratum" finds "kratom".
+/// </summary>
+internal sealed class Vocabulary
+{
+    private const int MinLengthToCorrect = 5;
+    private readonly Dictionary<string, int> _frequency;
+    private readonly ILookup<int, string> _byLength;
+
+    private Vocabulary(Dictionary<string, int> frequency)
+    {
+        _frequency = frequency;
+        _byLength = frequency.Keys.ToLookup(w => w.Length);
+    }
+
+    public static Vocabulary From(IndexReader reader)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, Fields.Surface);
+        if (terms is not null)
+        {
+            var e = terms.GetEnumerator();
+            while (e.MoveNext())
+            {
+                var word = e.Term.Utf8ToString();
+                if (word.All(char.IsLetter)) frequency[word] = e.DocFreq;
+            }
+        }
+        return new Vocabulary(frequency);
+    }
+
+    public bool Contains(string word) => _frequency.ContainsKey(word);
+
+    /// <summary>
+    /// The corpus word within one edit (two for long words) of an unknown word, or the word
+    /// itself. Short words are never corrected: too many real words sit one edit apart.
+    /// </summary>
+    public string Correct(string word, Func<string, bool> isKnownElsewhere)
+    {
+        if (word.Length < MinLengthToCorrect || _frequency.ContainsKey(word) || isKnownElsewhere(word) || !word.All(char.IsLetter))
+            return word;
+        var budget = word.Length >= 8 ? 2 : 1;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = 0;
+        for (var length = word.Length - budget; length <= word.Length + budget; length++)
+        {
+            foreach (var candidate in _byLength[length])
+            {
+                var distance = EditDistance.Within(word, candidate, budget);
+                if (distance > budget) continue;
+                var frequency = _frequency[candidate];
+                if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
+                    (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+            }
+        }
+        return best ?? word;
+    }
+}
+
+/// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
+internal static class EditDistance
+{
+    /// <summary>The distance, or budget + 1 as soon as it must exceed the budget.</summary>
+    public static int Within(string a, string b, int budget)
+    {
+        if (Math.Abs(a.Length - b.Length) > budget) return budget + 1;
+        var prev2 = new int[b.Length + 1];
+        var prev = new int[b.Length + 1];
+        var row = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            row[0] = i;
+            var rowMin = row[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(prev[j] + 1, row[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    value = Math.Min(value, prev2[j - 2] + 1);
+                row[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+            if (rowMin > budget) return budget + 1;
+            (prev2, prev, row) = (prev, row, prev2);
+        }
+        return prev[b.Length];
+    }
+}
