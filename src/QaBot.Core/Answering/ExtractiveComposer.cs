@@ -13,15 +13,18 @@ internal sealed record Evidence(IReadOnlyList<Quote> Quotes, bool TwoSided);
 /// </summary>
 internal sealed class ExtractiveComposer(AnsweringOptions options)
 {
+    /// <summary>How many of the best candidates are re-ranked by question shape and read for stance.</summary>
+    private const int ReRankWindow = 12;
+
     private static readonly string[] LeansOnPrevious =
         ["This ", "These ", "That ", "Those ", "It ", "Its ", "It\u2019s ", "It's ", "They ", "Their ", "Such ", "However", "Moreover", "Secondly", "Thirdly", "Finally", "Also", "Both "];
 
     /// <summary>Null when the best passage covers too little of the question to answer it.</summary>
-    public Evidence? Compose(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> ranked, int skip)
+    public Evidence? Compose(IndexSnapshot snapshot, string question, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> ranked, int skip)
     {
-        if (ranked.Count == 0 || ranked[0].Coverage < options.MinCoverage) return null;
+        if (ranked.Count == 0 || ranked.Max(c => c.Coverage) < options.MinCoverage) return null;
         var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage).ToList();
-        var (order, twoSided) = Order(concepts, relevant);
+        var (order, twoSided) = Order(QuestionShape.Of(question), concepts, relevant);
         var chosen = order.Skip(skip).DistinctBy(c => c.Sentence.Ordinal + "#" + c.Sentence.File).Take(options.MaxQuotes).ToList();
         var quotes = new List<Quote>();
         var merged = new HashSet<Candidate>();
@@ -35,21 +38,27 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         return quotes.Count == 0 ? null : new Evidence(quotes, twoSided && skip == 0);
     }
 
-    /// <summary>Best first; then, when the evidence disagrees, the best of each other stance; then the rest.</summary>
-    private static (List<Candidate> Order, bool TwoSided) Order(IReadOnlyList<Concept> concepts, List<Candidate> relevant)
+    /// <summary>
+    /// The best few re-ranked by the shape of answer the question asks for; then, when they
+    /// disagree, the best of each other stance right after the first; then the rest.
+    /// </summary>
+    private static (List<Candidate> Order, bool TwoSided) Order(QuestionShape shape, IReadOnlyList<Concept> concepts, List<Candidate> relevant)
     {
-        var focus = concepts.Where(c => !StanceReader.IsCue(c))
-            .OrderByDescending(c => c.Weight).FirstOrDefault();
-        if (focus is null) return (relevant, false);
-        var window = relevant.Take(12).Select(c => (Candidate: c, Stance: StanceReader.Read(c.Sentence.Text, focus))).ToList();
+        var focus = concepts.Where(c => !Cues.IsCue(c.Forms[0])).OrderByDescending(c => c.Weight).FirstOrDefault();
+        var window = relevant.Take(ReRankWindow)
+            .Select(c => (Candidate: c, Stance: focus is null ? Stance.Neutral : StanceReader.Read(c.Sentence.Text, focus)))
+            .Select(w => (w.Candidate, w.Stance, Score: w.Candidate.Score + shape.Bonus(w.Candidate.Sentence.Text, w.Stance, focus)))
+            .OrderByDescending(w => w.Score).ToList();
+        if (Environment.GetEnvironmentVariable("QABOT_DEBUG") == "1") { Console.Error.WriteLine("Q: " + string.Join(" | ", concepts.Select(c => $"{c.Label}[{string.Join(",", c.Forms.Select(f => string.Join(" ", f)))}] w={c.Weight:F2} s={c.Share:F2}")) + " focus=" + focus?.Label + " " + shape); foreach (var w in window) Console.Error.WriteLine($"  {w.Score:F3} cov={w.Candidate.Coverage:F3} sc={w.Candidate.Score:F3} {w.Stance} {w.Candidate.Sentence.Text[..Math.Min(90, w.Candidate.Sentence.Text.Length)]}"); }
+        var order = window.Select(w => w.Candidate).Concat(relevant.Skip(ReRankWindow)).ToList();
         var top = window[0].Stance;
         var others = window.Where(w => w.Stance != Stance.Neutral && w.Stance != top)
             .GroupBy(w => w.Stance).Select(g => g.First().Candidate).ToList();
-        if (top == Stance.Neutral || others.Count == 0) return (relevant, false);
-        var order = new List<Candidate> { relevant[0] };
-        order.AddRange(others);
-        order.AddRange(relevant.Skip(1).Except(others));
-        return (order, true);
+        if (top == Stance.Neutral || others.Count == 0) return (order, false);
+        var sided = new List<Candidate> { order[0] };
+        sided.AddRange(others);
+        sided.AddRange(order.Skip(1).Except(others));
+        return (sided, true);
     }
 
     /// <summary>Grows a run with chosen sentences that stand right before or after it in the same paragraph.</summary>

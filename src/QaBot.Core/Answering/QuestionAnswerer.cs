@@ -38,9 +38,10 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         using var snapshot = _index.Acquire();
         var chitchat = Chitchat.Classify(text);
         if (chitchat != ChitchatKind.None) return _writer.Chitchat(chitchat, snapshot.Manifest);
-        var concepts = Concept.Parse(Chitchat.WithoutGreeting(text), snapshot, _synonyms, _options.MaxQueryTerms);
+        var asked = Chitchat.WithoutGreeting(text);
+        var concepts = Concept.Parse(asked, snapshot, _synonyms, _options.MaxQueryTerms);
         var ranked = Retriever.Search(snapshot, concepts, _options.Candidates);
-        var evidence = _composer.Compose(snapshot, concepts, ranked, skip);
+        var evidence = _composer.Compose(snapshot, asked, concepts, ranked, skip);
         return evidence is null ? _writer.NotFound(snapshot.Manifest, skip > 0) : _writer.Answered(evidence, skip > 0);
     }
 }

@@ -14,13 +14,6 @@ internal static class StanceReader
 {
     private const int Window = 5;
 
-    private static readonly HashSet<string> Benefit = Stems("alleviate reduce reducing relief relieve relieving help helping aid aids support mitigate mitigating ease easing benefit benefits improve promising calm healthier solution gentler therapeutic");
-    private static readonly HashSet<string> Harm = Stems("risk risks adverse danger dangerous cause causes harm harmful dependence tolerance caution contribute side deficiency");
-    private static readonly HashSet<string> Negation = new(StringComparer.Ordinal) { "not", "no", "never", "isn't", "doesn't", "aren't", "don't", "cannot", "can't", "won't", "nor" };
-
-    /// <summary>True for a concept that is itself a stance word ("cause", "reduce"), never the focus.</summary>
-    public static bool IsCue(Concept concept) => concept.Forms[0].All(t => Benefit.Contains(t) || Harm.Contains(t));
-
     public static Stance Read(string sentence, Concept focus)
     {
         var words = Search.Analysis.Words(sentence);
@@ -33,9 +26,9 @@ internal static class StanceReader
         for (var i = 0; i < stems.Count; i++)
         {
             if (focusTerms.Contains(stems[i])) continue;
-            var kind = Negation.Contains(words[i]) ? Stance.Denial
-                : Harm.Contains(stems[i]) ? Stance.Harm
-                : Benefit.Contains(stems[i]) ? Stance.Benefit : Stance.Neutral;
+            var kind = Cues.Negation.Contains(words[i]) ? Stance.Denial
+                : Cues.Harm.Contains(stems[i]) ? Stance.Harm
+                : Cues.Benefit.Contains(stems[i]) ? Stance.Benefit : Stance.Neutral;
             if (kind == Stance.Neutral) continue;
             // A negation counts only before the subject it denies ("not linked to hair loss").
             var distance = at.Select(f => kind == Stance.Denial && i > f ? int.MaxValue : Math.Abs(f - i)).Min();
@@ -44,7 +37,4 @@ internal static class StanceReader
         }
         return best;
     }
-
-    private static HashSet<string> Stems(string words) =>
-        Search.Analysis.Stems(words).ToHashSet(StringComparer.Ordinal);
 }

@@ -7,9 +7,15 @@ namespace QaBot.Core.Search;
 /// map to, with a weight that is high for rare or unknown words and low for words every
 /// sentence uses (such as the document's topic).
 /// </summary>
-internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, double Weight)
+internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IReadOnlyList<double> Credits, double Weight, double Share)
 {
-    private const int MaxFormsPerConcept = 8;
+    /// <summary>
+    /// Stance words ("cause", "reduce") shape a question more than they name its subject: "can
+    /// kratom cause insomnia?" is about insomnia, and the article may answer with "adverse effects".
+    /// </summary>
+    private const double CueWeight = 0.35;
+
+    private const int MaxFormsPerConcept = 12;
 
     /// <summary>The concepts of a question, spelling corrected against the corpus and bounded in number.</summary>
     public static List<Concept> Parse(string question, IndexSnapshot snapshot, Synonyms synonyms, int maxConcepts)
@@ -28,9 +34,16 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, doub
                 if (mapped is null && length > 1) continue;
                 if (seen.Add(key))
                 {
-                    var forms = new[] { key }.Concat(mapped ?? Enumerable.Empty<string>()).Take(MaxFormsPerConcept)
-                        .Select(f => f.Split(' ')).ToList();
-                    concepts.Add(new Concept(key, forms, Idf(snapshot.Reader, forms)));
+                    // Wordings the corpus uses come first: the others can match nothing.
+                    var alternatives = new[] { KeyValuePair.Create(key, 1.0) }
+                        .Concat((mapped ?? new Dictionary<string, double>())
+                            .OrderByDescending(m => m.Key.Split(' ').All(t => snapshot.Reader.DocFreq(new Term(Fields.Text, t)) > 0))
+                            .ThenByDescending(m => m.Value))
+                        .Take(MaxFormsPerConcept).ToList();
+                    var forms = alternatives.Select(f => f.Key.Split(' ')).ToList();
+                    var (idf, share) = Idf(snapshot.Reader, forms);
+                    var weight = idf * (Cues.IsCue(forms[0]) ? CueWeight : 1.0);
+                    concepts.Add(new Concept(key, forms, alternatives.Select(f => f.Value).ToList(), weight, share));
                 }
                 i += length;
                 break;
@@ -39,20 +52,22 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, doub
         return concepts;
     }
 
-    /// <summary>BM25's idf of the concept's most common form: a concept is as specific as its most general wording.</summary>
-    private static double Idf(IndexReader reader, IEnumerable<string[]> forms)
+    /// <summary>
+    /// BM25's idf of the concept's most common form (a concept is as specific as its most general
+    /// wording), and the share of sentences that use it.
+    /// </summary>
+    private static (double Idf, double Share) Idf(IndexReader reader, IEnumerable<string[]> forms)
     {
         var n = Math.Max(reader.NumDocs, 1);
         var df = forms.Max(f => f.Min(t => reader.DocFreq(new Term(Fields.Text, t))));
-        return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+        return (Math.Log(1 + (n - df + 0.5) / (df + 0.5)), (double)df / n);
     }
 
-    /// <summary>1 when the terms hold the question's own wording, 0.9 for a synonym, else 0.</summary>
+    /// <summary>The credit of the best wording the terms hold: 1 for the question's own, less for a synonym, else 0.</summary>
     public double MatchIn(IReadOnlySet<string> terms)
     {
-        if (Forms[0].All(terms.Contains)) return 1.0;
-        for (var i = 1; i < Forms.Count; i++)
-            if (Forms[i].All(terms.Contains)) return 0.9;
+        for (var i = 0; i < Forms.Count; i++)
+            if (Forms[i].All(terms.Contains)) return Credits[i];
         return 0.0;
     }
 }

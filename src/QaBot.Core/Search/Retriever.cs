@@ -13,6 +13,12 @@ internal static class Retriever
 {
     private const float ContextBoost = 0.3f;
     private const double ContextCredit = 0.4;
+
+    /// <summary>
+    /// A concept most sentences share (the documents' topic) counts in full from the paragraph:
+    /// "Like any substance, there are potential risks" is about kratom because its paragraph is.
+    /// </summary>
+    private const double TopicShare = 0.25;
     private const double LuceneShare = 0.2;
 
     public static List<Candidate> Search(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, int candidates)
@@ -32,7 +38,8 @@ internal static class Retriever
             foreach (var concept in concepts)
             {
                 var match = concept.MatchIn(own);
-                covered += concept.Weight * (match > 0 ? match : ContextCredit * concept.MatchIn(context));
+                var contextCredit = concept.Share >= TopicShare ? 1.0 : ContextCredit;
+                covered += concept.Weight * (match > 0 ? match : contextCredit * concept.MatchIn(context));
             }
             var coverage = covered / total;
             found.Add(new Candidate(Candidate.From(doc), coverage, coverage + LuceneShare * hit.Score / top));
@@ -48,17 +55,23 @@ internal static class Retriever
         return hits.Length == 0 ? null : Candidate.From(snapshot.Searcher.Doc(hits[0].Doc));
     }
 
+    /// <summary>
+    /// One clause per concept, scoring its best-matching wording and field (a disjunction-max),
+    /// so a sentence that says the same thing twice does not outrank one that says more.
+    /// </summary>
     private static BooleanQuery BuildQuery(IReadOnlyList<Concept> concepts)
     {
         var query = new BooleanQuery();
         foreach (var concept in concepts)
         {
+            var best = new DisjunctionMaxQuery(0.1f);
             for (var i = 0; i < concept.Forms.Count; i++)
             {
-                var boost = (float)(concept.Weight * (i == 0 ? 1.0 : 0.9));
-                query.Add(Form(Fields.Text, concept.Forms[i], boost), Occur.SHOULD);
-                query.Add(Form(Fields.Context, concept.Forms[i], boost * ContextBoost), Occur.SHOULD);
+                var boost = (float)(concept.Weight * concept.Credits[i]);
+                best.Add(Form(Fields.Text, concept.Forms[i], boost));
+                best.Add(Form(Fields.Context, concept.Forms[i], boost * ContextBoost));
             }
+            query.Add(best, Occur.SHOULD);
         }
         return query;
     }

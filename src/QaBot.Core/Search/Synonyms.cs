@@ -1,17 +1,23 @@
 namespace QaBot.Core.Search;
 
 /// <summary>
-/// Synonyms in the Solr format: "a, b, c" makes the phrases equivalent; "a, b => c, d" maps the
-/// words people use (left) to the words the documents use (right). Phrases are matched on their
-/// content terms, so "going bald" and "go bald" hit the same rule.
+/// Synonyms in the Solr format: "a, b, c" makes the phrases equivalent; "a, b => c, d" points
+/// narrower words people use (left) at the documents' broader terms (right), which count for less.
+/// Phrases are matched on their content terms, so "going bald" and "go bald" hit the same rule.
 /// </summary>
 internal sealed class Synonyms
 {
-    public static readonly Synonyms Empty = new(new Dictionary<string, HashSet<string>>(), []);
+    /// <summary>An equivalent wording counts as the question's own word: "side effects" are "adverse effects".</summary>
+    public const double Equivalent = 1.0;
 
-    private readonly Dictionary<string, HashSet<string>> _map;
+    /// <summary>How much a broader term counts: enough to help a question, too little to carry one alone.</summary>
+    public const double Broader = 0.45;
 
-    private Synonyms(Dictionary<string, HashSet<string>> map, HashSet<string> words)
+    public static readonly Synonyms Empty = new(new Dictionary<string, Dictionary<string, double>>(), []);
+
+    private readonly Dictionary<string, Dictionary<string, double>> _map;
+
+    private Synonyms(Dictionary<string, Dictionary<string, double>> map, HashSet<string> words)
     {
         _map = map;
         Words = words;
@@ -28,7 +34,7 @@ internal sealed class Synonyms
 
     public static Synonyms Parse(IEnumerable<string> lines)
     {
-        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var map = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in lines)
         {
@@ -38,17 +44,19 @@ internal sealed class Synonyms
             var left = Phrases(arrow < 0 ? line : line[..arrow]);
             var right = arrow < 0 ? left : Phrases(line[(arrow + 2)..]);
             foreach (var phrase in left.Concat(right)) words.UnionWith(Analysis.Words(phrase));
+            var credit = arrow < 0 ? Equivalent : Broader;
             foreach (var key in left)
             {
-                if (!map.TryGetValue(key, out var set)) map[key] = set = new HashSet<string>(StringComparer.Ordinal);
-                set.UnionWith(right.Where(r => r != key));
+                if (!map.TryGetValue(key, out var forms)) map[key] = forms = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var form in right.Where(r => r != key))
+                    forms[form] = Math.Max(credit, forms.GetValueOrDefault(form));
             }
         }
         return new Synonyms(map, words);
     }
 
-    /// <summary>The phrases a run of question terms maps to, or null.</summary>
-    public IReadOnlySet<string>? Lookup(string terms) => _map.GetValueOrDefault(terms);
+    /// <summary>The phrases a run of question terms maps to, with what each counts for, or null.</summary>
+    public IReadOnlyDictionary<string, double>? Lookup(string terms) => _map.GetValueOrDefault(terms);
 
     private static List<string> Phrases(string side) =>
         side.Split(',').Select(p => string.Join(' ', QuestionTerms.ContentStems(p))).Where(p => p.Length > 0).Distinct().ToList();

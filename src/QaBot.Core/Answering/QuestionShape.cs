@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using QaBot.Core.Search;
+
+namespace QaBot.Core.Answering;
+
+/// <summary>
+/// What kind of answer a question's wording asks for, and a small bonus for sentences shaped like
+/// one: "what is X?" wants a sentence that defines X, "how does..." a mechanism, "what/which
+/// ...s" a list, "why" a cause, and a yes/no question a sentence that takes a side.
+/// </summary>
+internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why)
+{
+    private const double StanceBonus = 0.1;
+    private const double SubjectBonus = 0.1;
+    private const double DefinitionBonus = 0.05;
+    private const double MechanismBonus = 0.05;
+    private const double ListBonus = 0.08;
+    private const double CauseBonus = 0.08;
+
+    [GeneratedRegex(@"^(is|are|can|could|does|do|did|will|would|should|may|might|has|have|was|were)\b")]
+    private static partial Regex YesNoStart();
+
+    [GeneratedRegex(@"^(what|who)('s| is| are| was| were)\s+(a |an |the )?[\w\-' ]{1,40}\??$")]
+    private static partial Regex DefinitionQuestion();
+
+    [GeneratedRegex(@"^how\s+(does|do|did|can|could|is|are|might|would|will)\b")]
+    private static partial Regex HowQuestion();
+
+    [GeneratedRegex(@"^(what|which)\s+(are\b|(?!is\b|was\b|does\b|has\b|this\b)(\w+\s+)?\w{2,}s\b)|^what\s+(kind|kinds|sort|types?)\s+of\b|^(list|name)\b")]
+    private static partial Regex ListQuestion();
+
+    [GeneratedRegex(@"^why\b|\bwhat causes\b|\bwhat('s| is) the reason\b|\bhow come\b")]
+    private static partial Regex WhyQuestion();
+
+    [GeneratedRegex(@"\b(derived from|is an?|are an?|refers to|known as|emerged as|is the|comes from)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionCue();
+
+    [GeneratedRegex(@"\bby \w+ing\b|\bthrough\b|\binteract\w*\b|\bvia\b|\bworks by\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MechanismCue();
+
+    [GeneratedRegex(@"\b(such as|including|like)\b|\w+, \w+,? (and|or) \w+", RegexOptions.IgnoreCase)]
+    private static partial Regex Enumeration();
+
+    [GeneratedRegex(@"\b(because|due to|caus\w*|contribut\w*|lead to|leads to|result\w*|if|associated with)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CauseCue();
+
+    public static QuestionShape Of(string normalized) => new(
+        YesNoStart().IsMatch(normalized),
+        DefinitionQuestion().IsMatch(normalized),
+        HowQuestion().IsMatch(normalized),
+        ListQuestion().IsMatch(normalized),
+        WhyQuestion().IsMatch(normalized));
+
+    /// <summary>The bonus a sentence earns for having the shape of the answer asked for.</summary>
+    public double Bonus(string sentence, Stance stance, Concept? focus)
+    {
+        var bonus = 0.0;
+        if (YesNo && stance != Stance.Neutral) bonus += StanceBonus;
+        if (Definition && focus is not null && StartsWith(sentence, focus))
+            bonus += SubjectBonus + (DefinitionCue().IsMatch(sentence) ? DefinitionBonus : 0);
+        if (How && MechanismCue().IsMatch(sentence)) bonus += MechanismBonus;
+        if (List && Enumeration().IsMatch(sentence)) bonus += ListBonus;
+        if (Why && CauseCue().IsMatch(sentence)) bonus += CauseBonus;
+        return bonus;
+    }
+
+    private static bool StartsWith(string sentence, Concept focus)
+    {
+        var first = Analysis.Stems(string.Join(' ', Analysis.Words(sentence).Take(3))).FirstOrDefault();
+        return first is not null && focus.Forms.Any(f => f[0] == first);
+    }
+}
