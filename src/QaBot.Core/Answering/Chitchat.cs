@@ -19,9 +19,6 @@ internal static partial class Chitchat
     [GeneratedRegex(@"^(help|menu|start|about|what can you do|what do you do|who are you|what are you|how does this work|how do you work|what can i ask( you)?|what do you know( about)?|what can you answer|what can you help (me )?with|how can you help( me)?|are you a bot|are you human)$")]
     private static partial Regex Capabilities();
 
-    [GeneratedRegex(@"^(hi|hello|hey|hiya|good (morning|afternoon|evening))\b[\s,!.]*")]
-    private static partial Regex LeadingGreeting();
-
     public static ChitchatKind Classify(string normalized)
     {
         var bare = Bare(normalized);
@@ -32,9 +29,6 @@ internal static partial class Chitchat
         if (Capabilities().IsMatch(bare)) return ChitchatKind.Capabilities;
         return ChitchatKind.None;
     }
-
-    /// <summary>"Hi, is kratom addictive?" is the question "is kratom addictive?".</summary>
-    public static string WithoutGreeting(string normalized) => LeadingGreeting().Replace(normalized, "", 1);
 
     /// <summary>Lower case letters, digits, apostrophes and single spaces only.</summary>
     private static string Bare(string text) =>

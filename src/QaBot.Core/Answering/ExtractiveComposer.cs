@@ -22,9 +22,10 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
     /// <summary>Null when the best passage covers too little of the question to answer it.</summary>
     public Evidence? Compose(IndexSnapshot snapshot, string question, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> ranked, int skip)
     {
-        if (ranked.Count == 0 || ranked.Max(c => c.Coverage) < options.MinCoverage) return null;
-        var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage).ToList();
-        var (order, twoSided) = Order(QuestionShape.Of(question), concepts, relevant);
+        var shape = QuestionShape.Of(question);
+        var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage && shape.CanAnswer(c.Sentence.Text)).ToList();
+        if (relevant.Count == 0) return null;
+        var (order, twoSided) = Order(shape, concepts, relevant);
         var chosen = order.Skip(skip).DistinctBy(c => c.Sentence.Ordinal + "#" + c.Sentence.File).Take(options.MaxQuotes).ToList();
         var quotes = new List<Quote>();
         var merged = new HashSet<Candidate>();

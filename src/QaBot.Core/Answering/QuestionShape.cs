@@ -8,19 +8,18 @@ namespace QaBot.Core.Answering;
 /// one: "what is X?" wants a sentence that defines X, "how does..." a mechanism, "what/which
 /// ...s" a list, "why" a cause, and a yes/no question a sentence that takes a side.
 /// </summary>
-internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why)
+internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity)
 {
+    // Small against coverage (0 to 1): a shape only decides between passages that cover the question alike.
     private const double StanceBonus = 0.1;
     private const double SubjectBonus = 0.1;
     private const double DefinitionBonus = 0.05;
-    private const double MechanismBonus = 0.05;
-    private const double ListBonus = 0.08;
-    private const double CauseBonus = 0.08;
+    private const double ShapeBonus = 0.08;
 
     [GeneratedRegex(@"^(is|are|can|could|does|do|did|will|would|should|may|might|has|have|was|were)\b")]
     private static partial Regex YesNoStart();
 
-    [GeneratedRegex(@"^(what|who)('s| is| are| was| were)\s+(a |an |the )?[\w\-' ]{1,40}\??$")]
+    [GeneratedRegex(@"^(what|who)(\s+(exactly|actually|really|basically))?('s| is| are| was| were)\s+(a |an |the )?[\w\-' ]{1,40}\??$")]
     private static partial Regex DefinitionQuestion();
 
     [GeneratedRegex(@"^how\s+(does|do|did|can|could|is|are|might|would|will)\b")]
@@ -29,8 +28,14 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     [GeneratedRegex(@"^(what|which)\s+(are\b|(?!is\b|was\b|does\b|has\b|this\b)(\w+\s+)?\w{2,}s\b)|^what\s+(kind|kinds|sort|types?)\s+of\b|^(list|name)\b")]
     private static partial Regex ListQuestion();
 
-    [GeneratedRegex(@"^why\b|\bwhat causes\b|\bwhat('s| is) the reason\b|\bhow come\b")]
+    [GeneratedRegex(@"\bwhy\b|\bwhat causes\b|\bwhat('s| is) the reason\b|\bhow come\b")]
     private static partial Regex WhyQuestion();
+
+    [GeneratedRegex(@"^how (long|much|many|often|soon|old|frequently)\b|^when (do|does|did|should|will|can|is|are|would)\b|^(what|which) (dose|dosage|amount|quantity|age|percentage|number)\b")]
+    private static partial Regex QuantityQuestion();
+
+    [GeneratedRegex(@"\d|\b(once|twice|dozens?|hundreds?|thousands?|millions?|hours?|days?|weeks?|months?|years?|decades?|centuries|minutes?|mg|milligrams?|grams?|percent|daily|weekly)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuantityCue();
 
     [GeneratedRegex(@"\b(derived from|is an?|are an?|refers to|known as|emerged as|is the|comes from)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DefinitionCue();
@@ -49,7 +54,14 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
         DefinitionQuestion().IsMatch(normalized),
         HowQuestion().IsMatch(normalized),
         ListQuestion().IsMatch(normalized),
-        WhyQuestion().IsMatch(normalized));
+        WhyQuestion().IsMatch(normalized),
+        QuantityQuestion().IsMatch(normalized));
+
+    /// <summary>
+    /// Whether the sentence can answer at all: "how long", "how much" or "when" needs an amount
+    /// or a time in the answer, and a sentence with none does not answer it however much it shares.
+    /// </summary>
+    public bool CanAnswer(string sentence) => !Quantity || QuantityCue().IsMatch(sentence);
 
     /// <summary>The bonus a sentence earns for having the shape of the answer asked for.</summary>
     public double Bonus(string sentence, Stance stance, Concept? focus)
@@ -58,9 +70,9 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
         if (YesNo && stance != Stance.Neutral) bonus += StanceBonus;
         if (Definition && focus is not null && StartsWith(sentence, focus))
             bonus += SubjectBonus + (DefinitionCue().IsMatch(sentence) ? DefinitionBonus : 0);
-        if (How && MechanismCue().IsMatch(sentence)) bonus += MechanismBonus;
-        if (List && Enumeration().IsMatch(sentence)) bonus += ListBonus;
-        if (Why && CauseCue().IsMatch(sentence)) bonus += CauseBonus;
+        if (How && MechanismCue().IsMatch(sentence)) bonus += ShapeBonus;
+        if (List && Enumeration().IsMatch(sentence)) bonus += ShapeBonus;
+        if (Why && CauseCue().IsMatch(sentence)) bonus += ShapeBonus;
         return bonus;
     }
 

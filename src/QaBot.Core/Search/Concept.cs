@@ -10,8 +10,8 @@ namespace QaBot.Core.Search;
 internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IReadOnlyList<double> Credits, double Weight, double Share)
 {
     /// <summary>
-    /// Stance words ("cause", "reduce") shape a question more than they name its subject: "can
-    /// kratom cause insomnia?" is about insomnia, and the article may answer with "adverse effects".
+    /// Stance words ("cause", "reduce") and light words ("give", "poor") shape a question more than
+    /// they name its subject: "can kratom cause insomnia?" is about insomnia.
     /// </summary>
     private const double CueWeight = 0.35;
 
@@ -21,8 +21,9 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
     public static List<Concept> Parse(string question, IndexSnapshot snapshot, Synonyms synonyms, int maxConcepts)
     {
         var words = Analysis.Words(question)
-            .Select(w => QuestionTerms.IsGeneric(w) ? w : snapshot.Vocabulary.Correct(w, synonyms.Words.Contains));
+            .Select(w => QuestionTerms.IsGeneric(w) ? w : snapshot.Vocabulary.Correct(w, synonyms.Words.Contains)).ToList();
         var stems = QuestionTerms.ContentStems(string.Join(' ', words));
+        var light = QuestionTerms.LightStems(words);
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < stems.Count && concepts.Count < maxConcepts;)
@@ -32,7 +33,7 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
                 var key = string.Join(' ', stems.Skip(i).Take(length));
                 var mapped = synonyms.Lookup(key);
                 if (mapped is null && length > 1) continue;
-                if (seen.Add(key))
+                if (seen.Add(key) && (mapped is null || seen.Add(string.Join('|', mapped.Keys.Append(key).Order(StringComparer.Ordinal)))))
                 {
                     // Wordings the corpus uses come first: the others can match nothing.
                     var alternatives = new[] { KeyValuePair.Create(key, 1.0) }
@@ -42,7 +43,7 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
                         .Take(MaxFormsPerConcept).ToList();
                     var forms = alternatives.Select(f => f.Key.Split(' ')).ToList();
                     var (idf, share) = Idf(snapshot.Reader, forms);
-                    var weight = idf * (Cues.IsCue(forms[0]) ? CueWeight : 1.0);
+                    var weight = idf * (Cues.IsCue(forms[0]) || forms[0].All(light.Contains) ? CueWeight : 1.0);
                     concepts.Add(new Concept(key, forms, alternatives.Select(f => f.Value).ToList(), weight, share));
                 }
                 i += length;

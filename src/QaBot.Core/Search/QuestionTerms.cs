@@ -19,8 +19,29 @@ internal static class QuestionTerms
         "explain", "anything", "something", "thing", "things", "really", "actually", "just", "also", "get", "got",
         "very", "much", "many", "any", "some", "lot", "lots", "kind", "sort", "way", "want", "like", "say", "says",
         "said", "mean", "means", "hey", "hi", "hello", "thanks", "thank", "ok", "okay", "well", "too", "all",
-        "more", "most", "one", "ones", "such", "other's", "whether", "yes", "no", "not", "also", "again", "ever",
+        "more", "most", "one", "ones", "such", "other's", "whether", "yes", "no", "not", "again", "ever",
+        "exactly", "basically", "even", "currently", "still", "now", "usually", "often", "always", "generally",
+        "typically", "normally", "possibly", "probably", "definitely", "certainly", "truly", "honestly", "seriously",
+        "maybe", "perhaps", "quite", "pretty", "rather", "somewhat", "ask", "wondering", "wonder", "curious",
+        "anyone", "someone", "somebody", "true", "fact", "possible", "able", "ok", "alright", "okay", "sure",
+        "while", "because", "since", "after", "before", "until", "though", "although", "whereas", "yet", "whilst",
     };
+
+    /// <summary>
+    /// Light verbs and vague modifiers: they take part in a question ("give you energy", "poor
+    /// nutrition") but say little about its subject, so they weigh little.
+    /// </summary>
+    private static readonly HashSet<string> Light = new(StringComparer.Ordinal)
+    {
+        "make", "makes", "making", "made", "keep", "keeps", "keeping", "give", "gives", "giving", "go", "goes",
+        "going", "went", "feel", "feels", "feeling", "happen", "happens", "happening", "try", "trying", "tried",
+        "start", "starting", "put", "let", "take", "takes", "taking", "took", "cause", "causes", "stop", "stops",
+        "poor", "good", "bad", "big", "small", "high", "low", "new", "real", "okay", "fine", "right", "best",
+        "worst", "better", "worse", "whole", "full", "anymore", "lately", "recently",
+    };
+
+    /// <summary>True for a word that weighs little: see <see cref="Light"/>.</summary>
+    public static bool IsLight(string word) => Light.Contains(word);
 
     /// <summary>True for a word that only shapes a question.</summary>
     public static bool IsGeneric(string word) => Generic.Contains(word);
@@ -28,4 +49,8 @@ internal static class QuestionTerms
     /// <summary>The English terms of the text's content words, in order.</summary>
     public static List<string> ContentStems(string text) =>
         Analysis.Stems(string.Join(' ', Analysis.Words(text).Where(w => !Generic.Contains(w))));
+
+    /// <summary>The stems of the light words in a text, so a concept made only of them weighs little.</summary>
+    public static HashSet<string> LightStems(IEnumerable<string> words) =>
+        Analysis.Stems(string.Join(' ', words.Where(Light.Contains))).ToHashSet(StringComparer.Ordinal);
 }

@@ -43,7 +43,7 @@ internal sealed class Synonyms
             var arrow = line.IndexOf("=>", StringComparison.Ordinal);
             var left = Phrases(arrow < 0 ? line : line[..arrow]);
             var right = arrow < 0 ? left : Phrases(line[(arrow + 2)..]);
-            foreach (var phrase in left.Concat(right)) words.UnionWith(Analysis.Words(phrase));
+            words.UnionWith(Analysis.Words(line));
             var credit = arrow < 0 ? Equivalent : Broader;
             foreach (var key in left)
             {

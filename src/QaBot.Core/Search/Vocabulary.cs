@@ -9,7 +9,13 @@ namespace QaBot.Core.Search;
 /// </summary>
 internal sealed class Vocabulary
 {
-    private const int MinLengthToCorrect = 5;
+    private const int MinLengthToCorrect = 3;
+
+    /// <summary>Shorter words get one edit; from this length, two (shorter ones two edits apart are often other real words).</summary>
+    private const int TwoEditsFrom = 9;
+
+    /// <summary>Below this length only a dropped letter or a swap is mended ("los" → "loss"): any other edit too often makes another real word.</summary>
+    private const int AnyEditFrom = 5;
     private readonly Dictionary<string, int> _frequency;
     private readonly ILookup<int, string> _byLength;
 
@@ -38,14 +44,13 @@ internal sealed class Vocabulary
     public bool Contains(string word) => _frequency.ContainsKey(word);
 
     /// <summary>
-    /// The corpus word within one edit (two for long words) of an unknown word, or the word
-    /// itself. Short words are never corrected: too many real words sit one edit apart.
+    /// The corpus word within one edit (two for long words) of an unknown word, or the word itself.
     /// </summary>
     public string Correct(string word, Func<string, bool> isKnownElsewhere)
     {
         if (word.Length < MinLengthToCorrect || _frequency.ContainsKey(word) || isKnownElsewhere(word) || !word.All(char.IsLetter))
             return word;
-        var budget = word.Length >= 8 ? 2 : 1;
+        var budget = word.Length >= TwoEditsFrom ? 2 : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = 0;
@@ -53,6 +58,8 @@ internal sealed class Vocabulary
         {
             foreach (var candidate in _byLength[length])
             {
+                if (word.Length < AnyEditFrom && candidate.Length < word.Length) continue;
+                if (word.Length < AnyEditFrom && candidate.Length == word.Length && !IsSwap(word, candidate)) continue;
                 var distance = EditDistance.Within(word, candidate, budget);
                 if (distance > budget) continue;
                 var frequency = _frequency[candidate];
@@ -61,6 +68,13 @@ internal sealed class Vocabulary
             }
         }
         return best ?? word;
+    }
+
+    private static bool IsSwap(string a, string b)
+    {
+        var i = 0;
+        while (i < a.Length && a[i] == b[i]) i++;
+        return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
     }
 }
 
