@@ -3,7 +3,10 @@ using System.Text;
 
 namespace QaBot.Core.Answering;
 
-/// <summary>Makes any input safe to analyse: no control characters or lone surrogates, folded quotes and spaces, bounded length.</summary>
+/// <summary>
+/// Makes any input safe to analyse: no control characters or lone surrogates, folded quotes and
+/// spaces, lower case; only its first <c>maxChars</c> characters are read, so a longer question is answered from its start.
+/// </summary>
 internal static class QuestionText
 {
     public static string Normalize(string? question, int maxChars)
@@ -11,10 +14,11 @@ internal static class QuestionText
         if (string.IsNullOrEmpty(question)) return "";
         var sb = new StringBuilder(Math.Min(question.Length, maxChars));
         var space = false;
-        for (var i = 0; i < question.Length && sb.Length < maxChars; i++)
+        var end = Math.Min(question.Length, maxChars);
+        for (var i = 0; i < end; i++)
         {
             var c = question[i];
-            if (char.IsHighSurrogate(c) && i + 1 < question.Length && char.IsLowSurrogate(question[i + 1]))
+            if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(question[i + 1]))
             {
                 Flush(sb, ref space);
                 sb.Append(c).Append(question[++i]);

@@ -17,7 +17,7 @@ internal static class DocumentReader
         var lines = SourceLine.Split(text, markdown);
         var headingTexts = lines.Where(IsHeadingLike).Select(l => Key(l.Content)).ToHashSet();
         var tocItems = TableOfContents(lines, headingTexts);
-        var blocks = Blocks(lines, tocItems, joinWrapped: markdown || text.Contains("\n\n") || text.Contains("\r\n\r\n"));
+        var blocks = Blocks(lines, tocItems, markdown, joinWrapped: markdown || text.Contains("\n\n") || text.Contains("\r\n\r\n"));
 
         var (title, titleBlock) = FindTitle(blocks, text, fileName);
         var sections = new List<string>();
@@ -67,17 +67,27 @@ internal static class DocumentReader
         return toc;
     }
 
-    private static List<Block> Blocks(IReadOnlyList<SourceLine> lines, HashSet<int> toc, bool joinWrapped)
+    /// <summary>
+    /// Paragraphs and headings. Markdown headings are '#' lines only; in plain text a heading is a
+    /// heading-like line followed by text, and where paragraphs are separated by blank lines, by a blank line too.
+    /// </summary>
+    private static List<Block> Blocks(IReadOnlyList<SourceLine> lines, HashSet<int> toc, bool markdown, bool joinWrapped)
     {
         var blocks = new List<Block>();
         Block? open = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var continues = joinWrapped && open is { IsHeading: false } && line.Kind == LineKind.Text && !IsStandaloneHeading(lines, i);
+            var heading = line.Kind == LineKind.MarkdownHeading
+                || (!markdown && line.Kind == LineKind.Text && IsStandaloneHeading(lines, i)
+                    && (!joinWrapped || (open is null && i + 1 < lines.Count && lines[i + 1].Kind == LineKind.Blank)));
             if (line.Kind == LineKind.Blank || toc.Contains(i)) { open = null; continue; }
-            if (continues) { open = open! with { End = line.End }; blocks[^1] = open; continue; }
-            var heading = line.Kind == LineKind.MarkdownHeading || (line.Kind == LineKind.Text && IsStandaloneHeading(lines, i));
+            if (joinWrapped && open is { IsHeading: false } && line.Kind == LineKind.Text && !heading)
+            {
+                open = open with { End = line.End };
+                blocks[^1] = open;
+                continue;
+            }
             open = new Block(line.ContentStart, line.End, heading, heading ? line.Content : "", line.Level);
             blocks.Add(open);
             if (heading) open = null;

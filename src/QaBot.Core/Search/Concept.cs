@@ -21,7 +21,7 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
     public static List<Concept> Parse(string question, IndexSnapshot snapshot, Synonyms synonyms, int maxConcepts)
     {
         var words = Analysis.Words(question)
-            .Select(w => QuestionTerms.IsGeneric(w) ? w : snapshot.Vocabulary.Correct(w, synonyms.Words.Contains)).ToList();
+            .Select(w => QuestionTerms.IsGeneric(w) ? w : snapshot.Vocabulary.Correct(w, synonyms.Vocabulary)).ToList();
         var stems = QuestionTerms.ContentStems(string.Join(' ', words));
         var light = QuestionTerms.LightStems(words);
         var concepts = new List<Concept>();

@@ -20,12 +20,12 @@ internal sealed class Synonyms
     private Synonyms(Dictionary<string, Dictionary<string, double>> map, HashSet<string> words)
     {
         _map = map;
-        Words = words;
         LongestKey = map.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+        Vocabulary = Vocabulary.Of(words);
     }
 
-    /// <summary>Every word the rules name, so spelling correction leaves them alone.</summary>
-    public HashSet<string> Words { get; }
+    /// <summary>Every word the rules name: spelling correction leaves them alone and may correct to them.</summary>
+    public Vocabulary Vocabulary { get; }
 
     /// <summary>Most terms in one left-hand phrase.</summary>
     public int LongestKey { get; }

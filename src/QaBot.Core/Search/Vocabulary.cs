@@ -25,6 +25,10 @@ internal sealed class Vocabulary
         _byLength = frequency.Keys.ToLookup(w => w.Length);
     }
 
+    /// <summary>Words known from elsewhere (the synonym file), each counted once.</summary>
+    public static Vocabulary Of(IEnumerable<string> words) =>
+        new(words.Where(w => w.All(char.IsLetter)).Distinct().ToDictionary(w => w, _ => 1, StringComparer.Ordinal));
+
     public static Vocabulary From(IndexReader reader)
     {
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -44,16 +48,28 @@ internal sealed class Vocabulary
     public bool Contains(string word) => _frequency.ContainsKey(word);
 
     /// <summary>
-    /// The corpus word within one edit (two for long words) of an unknown word, or the word itself.
+    /// The closest known word (here or in <paramref name="also"/>) within one edit, two for long
+    /// words, of a word neither knows; or the word itself.
     /// </summary>
-    public string Correct(string word, Func<string, bool> isKnownElsewhere)
+    public string Correct(string word, Vocabulary also)
     {
-        if (word.Length < MinLengthToCorrect || _frequency.ContainsKey(word) || isKnownElsewhere(word) || !word.All(char.IsLetter))
+        if (word.Length < MinLengthToCorrect || Contains(word) || also.Contains(word) || !word.All(char.IsLetter))
             return word;
         var budget = word.Length >= TwoEditsFrom ? 2 : 1;
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        var bestFrequency = 0;
+        var best = Nearest(word, budget);
+        var other = also.Nearest(word, budget);
+        return (best, other) switch
+        {
+            (null, null) => word,
+            (null, _) => other.Value.Word,
+            (_, null) => best.Value.Word,
+            _ => other.Value.Distance < best.Value.Distance ? other.Value.Word : best.Value.Word,
+        };
+    }
+
+    private (string Word, int Distance)? Nearest(string word, int budget)
+    {
+        (string Word, int Distance, int Frequency)? best = null;
         for (var length = word.Length - budget; length <= word.Length + budget; length++)
         {
             foreach (var candidate in _byLength[length])
@@ -63,11 +79,11 @@ internal sealed class Vocabulary
                 var distance = EditDistance.Within(word, candidate, budget);
                 if (distance > budget) continue;
                 var frequency = _frequency[candidate];
-                if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
-                    (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
+                if (best is null || distance < best.Value.Distance || (distance == best.Value.Distance && frequency > best.Value.Frequency))
+                    best = (candidate, distance, frequency);
             }
         }
-        return best ?? word;
+        return best is null ? null : (best.Value.Word, best.Value.Distance);
     }
 
     private static bool IsSwap(string a, string b)
