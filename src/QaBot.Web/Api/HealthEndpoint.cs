@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QaBot.Core.Search;
+
+namespace QaBot.Web.Api;
+
+/// <summary><c>GET /healthz</c>: whether the host is up and its index can be opened (503 when not).</summary>
+internal static class HealthEndpoint
+{
+    public sealed record Health(string Status, HostHealth Host, IndexHealth Index);
+
+    public sealed record HostHealth(bool Ready);
+
+    public sealed record IndexHealth(
+        bool Ready,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Documents,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Sentences,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
+
+    public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check);
+
+    public static Results<Ok<Health>, JsonHttpResult<Health>> Check(IndexStore index, IHostApplicationLifetime lifetime, ILogger<IndexStore> log)
+    {
+        var host = new HostHealth(lifetime.ApplicationStarted.IsCancellationRequested);
+        try
+        {
+            using var snapshot = index.Acquire();
+            var manifest = snapshot.Manifest;
+            var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null));
+            return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The reason goes to the log, not to whoever asks: it can name folders on the server.
+            log.LogError(e, "The index cannot be opened.");
+            return TypedResults.Json(new Health("unavailable", host, new IndexHealth(false, null, null, "The index cannot be opened; the host's log says why.")),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

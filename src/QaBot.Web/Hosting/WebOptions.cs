@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Web.Hosting;
+
+/// <summary>
+/// The Bot Framework credentials, the standard keys at the root of appsettings.json. All empty:
+/// the Emulator connects without credentials. Set: requests without a valid token get 401.
+/// </summary>
+public sealed class BotCredentialsOptions
+{
+    /// <summary>The keys sit at the root of the configuration, where every Bot Framework sample keeps them.</summary>
+    public const string Section = "";
+
+    public string MicrosoftAppId { get; set; } = "";
+    public string MicrosoftAppPassword { get; set; } = "";
+    public string MicrosoftAppTenantId { get; set; } = "";
+    public string MicrosoftAppType { get; set; } = "";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+}
+
+/// <summary>How the bot talks (section "Bot").</summary>
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>Example questions offered as suggested actions: on welcome and after answers.</summary>
+    public List<string> ExampleQuestions { get; set; } = [];
+
+    /// <summary>Messages that ask for more passages on the previous question ("tell me more").</summary>
+    public List<string> MoreCommands { get; set; } = [];
+
+    /// <summary>The label of the "tell me more" suggested action.</summary>
+    [Required, MinLength(1)] public string MoreLabel { get; set; } = "Tell me more";
+
+    /// <summary>Most suggested actions under one message.</summary>
+    [Range(0, 10)] public int MaxSuggestions { get; set; } = 4;
+}
+
+/// <summary>The built-in Direct Line 3.0 channel Web Chat talks to (section "DirectLine").</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>Conversations held in memory; past it the least recently used one is evicted.</summary>
+    [Range(1, 1_000_000)] public int MaxConversations { get; set; } = 1000;
+
+    /// <summary>Activities kept per conversation; past it the oldest are dropped.</summary>
+    [Range(10, 100_000)] public int MaxActivitiesPerConversation { get; set; } = 200;
+
+    /// <summary>Largest activity a client may post, in bytes.</summary>
+    [Range(1024, 10_000_000)] public int MaxActivityBytes { get; set; } = 32 * 1024;
+
+    /// <summary>How long a conversation token is valid; Web Chat refreshes it before it expires.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Key that signs conversation tokens (at least 32 characters). Empty: a random key per start,
+    /// so tokens end with the process, as the conversations held in memory do.
+    /// </summary>
+    public string TokenSigningKey { get; set; } = "";
+
+    /// <summary>The bot's account in Direct Line conversations.</summary>
+    [Required] public string BotId { get; set; } = "qabot";
+
+    [Required] public string BotName { get; set; } = "QaBot";
+}
+
+/// <summary>Which other sites may embed the chat (section "Cors").</summary>
+public sealed class CorsSettings
+{
+    public const string Section = "Cors";
+
+    /// <summary>Origins ("https://example.org") allowed to call Direct Line and /api/ask from their pages.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+}
+
+/// <summary>The JSON question API (section "Api").</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Largest request body /api/ask reads, in bytes; a larger one gets 413.</summary>
+    [Range(64, 10_000_000)] public int MaxBodyBytes { get; set; } = 16 * 1024;
+}

@@ -1,0 +1,35 @@
+using QaBot.Core.Hosting;
+using QaBot.Web.Api;
+using QaBot.Web.Bot;
+using QaBot.Web.DirectLine;
+using QaBot.Web.Hosting;
+
+// The project root holds the one configuration file (appsettings.json) and the index.
+var root = QaBotRoot.Find();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = root,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.AddRootConfiguration(root);
+
+builder.Services
+    .AddQaBotCore(root)
+    .AddQaBotWebOptions()
+    .AddQaBotBot()
+    .AddQaBotDirectLine();
+
+var app = builder.Build();
+app.UseQaBotMiddleware();
+
+app.MapChatPage();                     // GET  /             Web Chat over the built-in Direct Line
+app.MapBotMessages();                  // POST /api/messages the Bot Framework endpoint (Emulator, channels)
+app.MapDirectLine().AllowEmbedding();  //      /v3/directline Direct Line 3.0, polling
+app.MapAsk().AllowEmbedding();         // POST /api/ask       the reply contract as JSON
+app.MapHealth();                       // GET  /healthz       host and index readiness
+
+app.Run();
+
+/// <summary>The web host's entry point; public so tests can start it.</summary>
+public partial class Program;
