@@ -92,4 +92,17 @@ public sealed class DevelopmentQuestionsTests(ArticleFixture article, ITestOutpu
         Assert.True(wrong.Count <= rows.Count / 20, $"{wrong.Count} of {rows.Count} wrong:\n{string.Join('\n', wrong)}");
         Assert.DoesNotContain(wrong, w => w.Contains("-> emergency", StringComparison.Ordinal) || w.StartsWith("[emergency]", StringComparison.Ordinal));
     }
+
+    /// <summary>Other answerable wordings, each with words its first quote must hold.</summary>
+    [Fact]
+    public void ParaphrasedQuestionsLeadWithAnAnsweringQuote()
+    {
+        var rows = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "first-quotes.tsv"))
+            .Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+        var wrong = rows.Select(r => (Question: r[0], Want: r[1], Reply: article.Ask(r[0])))
+            .Where(r => r.Reply.Status != ReplyStatus.Answered || !r.Reply.Quotes[0].Text.Contains(r.Want, StringComparison.OrdinalIgnoreCase))
+            .Select(r => $"{r.Question} -> {r.Reply.Quotes.FirstOrDefault()?.Text}").ToList();
+        wrong.ForEach(output.WriteLine);
+        Assert.True(wrong.Count <= rows.Count / 10, $"{wrong.Count} of {rows.Count} led with another quote:\n{string.Join('\n', wrong)}");
+    }
 }

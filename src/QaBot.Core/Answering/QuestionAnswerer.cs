@@ -39,7 +39,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         var chitchat = Chitchat.Classify(text);
         if (chitchat != ChitchatKind.None) return _writer.Chitchat(chitchat, snapshot.Manifest);
         var asked = QuestionFrame.Strip(text);
-        var concepts = Concept.Parse(asked, snapshot, _synonyms, _options.MaxQueryTerms);
+        var concepts = Concept.Parse(QuestionShape.Content(asked), snapshot, _synonyms, _options.MaxQueryTerms);
         var ranked = Retriever.Search(snapshot, concepts, _options.Candidates);
         if (Environment.GetEnvironmentVariable("QABOT_DEBUG") == "2") { Console.Error.WriteLine(string.Join(" | ", concepts.Select(c => $"{c.Label}[{string.Join(",", c.Forms.Select(f => string.Join(" ", f)))}] w={c.Weight:F2}"))); foreach (var r in ranked.Take(5)) Console.Error.WriteLine($"  {r.Coverage:F3} {r.Score:F3} {r.Sentence.Text[..Math.Min(100, r.Sentence.Text.Length)]}"); }
         var evidence = _composer.Compose(snapshot, asked, concepts, ranked, skip);

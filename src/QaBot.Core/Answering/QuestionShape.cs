@@ -8,7 +8,7 @@ namespace QaBot.Core.Answering;
 /// one: "what is X?" wants a sentence that defines X, "how does..." a mechanism, "what/which
 /// ...s" a list, "why" a cause, and a yes/no question a sentence that takes a side.
 /// </summary>
-internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity)
+internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity, bool Where)
 {
     // Small against coverage (0 to 1): a shape only decides between passages that cover the question alike.
     private const double StanceBonus = 0.1;
@@ -34,6 +34,15 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     [GeneratedRegex(@"^how (long|much|many|often|soon|old|frequently)\b|^when (do|does|did|should|will|can|is|are|would)\b|^(what|which) (dose|dosage|amount|quantity|age|percentage|number)\b")]
     private static partial Regex QuantityQuestion();
 
+    [GeneratedRegex(@"^where\b")]
+    private static partial Regex WhereQuestion();
+
+    [GeneratedRegex(@"^how (long|much|many|often|soon|old|frequently)\b")]
+    private static partial Regex HowMuch();
+
+    [GeneratedRegex(@"\b(derived from|comes? from|native to|grows? in|found in|from the)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OriginCue();
+
     [GeneratedRegex(@"\d|\b(once|twice|dozens?|hundreds?|thousands?|millions?|hours?|days?|weeks?|months?|years?|decades?|centuries|minutes?|mg|milligrams?|grams?|percent|daily|weekly)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuantityCue();
 
@@ -55,7 +64,11 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
         HowQuestion().IsMatch(normalized),
         ListQuestion().IsMatch(normalized),
         WhyQuestion().IsMatch(normalized),
-        QuantityQuestion().IsMatch(normalized));
+        QuantityQuestion().IsMatch(normalized),
+        WhereQuestion().IsMatch(normalized));
+
+    /// <summary>The question without the words that only give its shape: "how long" asks for a time, not about length.</summary>
+    public static string Content(string normalized) => HowMuch().Replace(normalized, "how", 1);
 
     /// <summary>
     /// Whether the sentence can answer at all: "how long", "how much" or "when" needs an amount
@@ -72,7 +85,8 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
             bonus += SubjectBonus + (DefinitionCue().IsMatch(sentence) ? DefinitionBonus : 0);
         if (How && MechanismCue().IsMatch(sentence)) bonus += ShapeBonus;
         if (List && Enumeration().IsMatch(sentence)) bonus += ShapeBonus;
-        if (Why && CauseCue().IsMatch(sentence)) bonus += ShapeBonus;
+        if (Why && (CauseCue().IsMatch(sentence) || MechanismCue().IsMatch(sentence))) bonus += ShapeBonus;
+        if (Where && OriginCue().IsMatch(sentence)) bonus += ShapeBonus;
         return bonus;
     }
 

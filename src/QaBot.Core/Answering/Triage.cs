@@ -21,7 +21,7 @@ internal static partial class Triage
     private static partial Regex Suicide();
 
     /// <summary>Acute signs that need help now, whoever asks.</summary>
-    [GeneratedRegex(@"\b(not|isn'?t|is not|stopped|stop|can'?t|cannot|barely|hardly|trouble|struggling to|difficulty)\s+(breath(e|ing)?)\b|\bunresponsive\b|\bunconscious\b|\bwon'?t wake( up)?\b|\bcan'?t wake\b|\bpassed out\b|\bblue lips\b|\blips (are|turning) blue\b|\bseizure|\bseizing\b|\bconvuls|\bchest pains?\b|\bcollapsed\b")]
+    [GeneratedRegex(@"\b(not|isn'?t|is not|stopped|stop|can'?t|cannot|barely|hardly|trouble|struggling to|difficulty)\s+(breath(e|ing)?)\b|\bunresponsive\b|\bunconscious\b|\bwon'?t wake( up)?\b|\bcan'?t wake\b|\bpassed out\b|\bblue lips\b|\blips?\b[\w' ]{0,20}\bblue\b|\bturning blue\b|\b(i'?m|i am|is|he's|she's|they're|are) dying\b|\bseizure|\bseizing\b|\bconvuls|\bchest pains?\b|\bcollapsed\b")]
     private static partial Regex AcuteSign();
 
     [GeneratedRegex(@"\boverdos(e|ed|ing)\b|\bod'?(d|ed|ing)\b|\b(took|taken|take|taking|had|swallowed)\s+(way\s+)?too\s+(much|many)\b|\btoo many pills\b")]

@@ -15,6 +15,9 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
     /// </summary>
     private const double CueWeight = 0.35;
 
+    /// <summary>A stance or light word weighs at most this much before <see cref="CueWeight"/>, however rare.</summary>
+    private const double LightCeiling = 1.5;
+
     private const int MaxFormsPerConcept = 12;
 
     /// <summary>The concepts of a question, spelling corrected against the corpus and bounded in number.</summary>
@@ -33,7 +36,9 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
                 var key = string.Join(' ', stems.Skip(i).Take(length));
                 var mapped = synonyms.Lookup(key);
                 if (mapped is null && length > 1) continue;
-                if (seen.Add(key) && (mapped is null || seen.Add(string.Join('|', mapped.Keys.Append(key).Order(StringComparer.Ordinal)))))
+                // Two question words from one synonym line ("depression or mood") make one concept.
+                var line = mapped is { Count: > 0 } ? "=" + string.Join('|', mapped.Keys.Append(key).Order(StringComparer.Ordinal)) : null;
+                if (seen.Add(key) && (line is null || seen.Add(line)))
                 {
                     // Wordings the corpus uses come first: the others can match nothing.
                     var alternatives = new[] { KeyValuePair.Create(key, 1.0) }
@@ -43,7 +48,7 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
                         .Take(MaxFormsPerConcept).ToList();
                     var forms = alternatives.Select(f => f.Key.Split(' ')).ToList();
                     var (idf, share) = Idf(snapshot.Reader, forms);
-                    var weight = idf * (Cues.IsCue(forms[0]) || forms[0].All(light.Contains) ? CueWeight : 1.0);
+                    var weight = Cues.IsCue(forms[0]) || forms[0].All(light.Contains) ? CueWeight * Math.Min(idf, LightCeiling) : idf;
                     concepts.Add(new Concept(key, forms, alternatives.Select(f => f.Value).ToList(), weight, share));
                 }
                 i += length;

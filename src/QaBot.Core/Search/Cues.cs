@@ -8,7 +8,7 @@ internal static class Cues
 {
     public static readonly HashSet<string> Benefit = Stems("alleviate reduce reducing relief relieve relieving help helping aid aids support mitigate mitigating ease easing benefit benefits improve promising calm healthier solution gentler therapeutic");
 
-    public static readonly HashSet<string> Harm = Stems("risk risks adverse danger dangerous cause causes harm harmful dependence tolerance caution contribute side deficiency");
+    public static readonly HashSet<string> Harm = Stems("risk risks adverse danger dangerous cause causes harm harmful caution contribute");
 
     /// <summary>Surface words that deny what follows them.</summary>
     public static readonly HashSet<string> Negation = new(StringComparer.Ordinal) { "not", "no", "never", "isn't", "doesn't", "aren't", "don't", "cannot", "can't", "won't", "nor" };

@@ -24,7 +24,7 @@ internal static class QuestionTerms
         "typically", "normally", "possibly", "probably", "definitely", "certainly", "truly", "honestly", "seriously",
         "maybe", "perhaps", "quite", "pretty", "rather", "somewhat", "ask", "wondering", "wonder", "curious",
         "anyone", "someone", "somebody", "true", "fact", "possible", "able", "ok", "alright", "okay", "sure",
-        "while", "because", "since", "after", "before", "until", "though", "although", "whereas", "yet", "whilst",
+        "enough", "while", "because", "since", "after", "before", "until", "though", "although", "whereas", "yet", "whilst",
     };
 
     /// <summary>
@@ -38,6 +38,8 @@ internal static class QuestionTerms
         "start", "starting", "put", "let", "take", "takes", "taking", "took", "cause", "causes", "stop", "stops",
         "poor", "good", "bad", "big", "small", "high", "low", "new", "real", "okay", "fine", "right", "best",
         "worst", "better", "worse", "whole", "full", "anymore", "lately", "recently",
+        "friend", "friends", "husband", "wife", "partner", "boyfriend", "girlfriend", "brother", "sister", "mom",
+        "mum", "mother", "dad", "father", "family", "roommate", "loved",
     };
 
     /// <summary>True for a word that weighs little: see <see cref="Light"/>.</summary>
@@ -50,7 +52,25 @@ internal static class QuestionTerms
     public static List<string> ContentStems(string text) =>
         Analysis.Stems(string.Join(' ', Analysis.Words(text).Where(w => !Generic.Contains(w))));
 
-    /// <summary>The stems of the light words in a text, so a concept made only of them weighs little.</summary>
-    public static HashSet<string> LightStems(IEnumerable<string> words) =>
-        Analysis.Stems(string.Join(' ', words.Where(Light.Contains))).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "can", "could", "will", "would", "should", "does", "do", "did", "may", "might", "must", "shall",
+    };
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal) { "how", "why", "when", "where", "what", "which", "who" };
+
+    /// <summary>
+    /// The stems of the light words in a question, so a concept made only of them weighs little:
+    /// the listed light words, and the question's main verb, the word right after "can/does/will
+    /// + subject" ("can you become dependent", "does kratom affect mood"): the subject and the
+    /// object carry the question, the verb only links them.
+    /// </summary>
+    public static HashSet<string> LightStems(IReadOnlyList<string> words)
+    {
+        var light = words.Where(Light.Contains).ToList();
+        var start = words.Count > 0 && QuestionWords.Contains(words[0]) ? 1 : 0;
+        if (words.Count > start + 2 && Auxiliaries.Contains(words[start]) && !Generic.Contains(words[start + 2]))
+            light.Add(words[start + 2]);
+        return Analysis.Stems(string.Join(' ', light)).ToHashSet(StringComparer.Ordinal);
+    }
 }
