@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace QaBot.Web.Tests;
+
+/// <summary>
+/// The web host as tests start it: in memory (TestServer) or on real loopback HTTP (Kestrel on
+/// 127.0.0.1, a free port), always with its own index folder, so parallel runs never share the
+/// repository's index. The documents stay the repository's.
+/// </summary>
+public sealed class QaBotFactory : WebApplicationFactory<Program>
+{
+    private readonly string _index = Path.Combine(Path.GetTempPath(), "qabot-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+
+    public QaBotFactory() : this(new Dictionary<string, string?>()) { }
+
+    internal QaBotFactory(IDictionary<string, string?> settings, bool loopback = false)
+    {
+        _settings = new Dictionary<string, string?>(settings) { ["Index:Path"] = _index };
+        if (loopback) UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Starts the host on loopback HTTP and returns its address.</summary>
+    public Uri StartLoopback()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)) + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(_index, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* a temp folder; the OS clears it */ }
+    }
+}
