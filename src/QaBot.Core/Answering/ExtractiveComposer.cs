@@ -50,7 +50,6 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
             .Select(c => (Candidate: c, Stance: focus is null ? Stance.Neutral : StanceReader.Read(c.Sentence.Text, focus)))
             .Select(w => (w.Candidate, w.Stance, Score: w.Candidate.Score + shape.Bonus(w.Candidate.Sentence.Text, w.Stance, focus)))
             .OrderByDescending(w => w.Score).ToList();
-        if (Environment.GetEnvironmentVariable("QABOT_DEBUG") == "1") { Console.Error.WriteLine("Q: " + string.Join(" | ", concepts.Select(c => $"{c.Label}[{string.Join(",", c.Forms.Select(f => string.Join(" ", f)))}] w={c.Weight:F2} s={c.Share:F2}")) + " focus=" + focus?.Label + " " + shape); foreach (var w in window) Console.Error.WriteLine($"  {w.Score:F3} cov={w.Candidate.Coverage:F3} sc={w.Candidate.Score:F3} {w.Stance} {w.Candidate.Sentence.Text[..Math.Min(90, w.Candidate.Sentence.Text.Length)]}"); }
         var order = window.Select(w => w.Candidate).Concat(relevant.Skip(ReRankWindow)).ToList();
         var top = window[0].Stance;
         var others = window.Where(w => w.Stance != Stance.Neutral && w.Stance != top)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QaBot.Core.Hosting;
 using QaBot.Core.Search;
@@ -15,9 +17,12 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
     private readonly Synonyms _synonyms;
     private readonly ReplyWriter _writer;
     private readonly ExtractiveComposer _composer;
+    private readonly ILogger _log;
 
-    public QuestionAnswerer(IndexStore index, IOptions<AnsweringOptions> options, IOptions<SafetyOptions> safety, SynonymSource synonyms)
+    public QuestionAnswerer(IndexStore index, IOptions<AnsweringOptions> options, IOptions<SafetyOptions> safety, SynonymSource synonyms,
+        ILogger<QuestionAnswerer>? log = null)
     {
+        _log = log ?? NullLogger<QuestionAnswerer>.Instance;
         _index = index;
         _options = options.Value;
         _synonyms = synonyms.Synonyms;
@@ -41,7 +46,9 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         var asked = QuestionFrame.Strip(text);
         var concepts = Concept.Parse(QuestionShape.Content(asked), snapshot, _synonyms, _options.MaxQueryTerms);
         var ranked = Retriever.Search(snapshot, concepts, _options.Candidates);
-        if (Environment.GetEnvironmentVariable("QABOT_DEBUG") == "2") { Console.Error.WriteLine(string.Join(" | ", concepts.Select(c => $"{c.Label}[{string.Join(",", c.Forms.Select(f => string.Join(" ", f)))}] w={c.Weight:F2}"))); foreach (var r in ranked.Take(5)) Console.Error.WriteLine($"  {r.Coverage:F3} {r.Score:F3} {r.Sentence.Text[..Math.Min(100, r.Sentence.Text.Length)]}"); }
+        if (_log.IsEnabled(LogLevel.Debug))
+            _log.LogDebug("Concepts {Concepts}; best {Best}", string.Join(" | ", concepts.Select(c => $"{c.Label} ({c.Weight:F2})")),
+                string.Join(" | ", ranked.Take(3).Select(r => $"{r.Coverage:F2} {r.Sentence.Ordinal}@{r.Sentence.File}")));
         var evidence = _composer.Compose(snapshot, asked, concepts, ranked, skip);
         return evidence is null ? _writer.NotFound(snapshot.Manifest, skip > 0) : _writer.Answered(evidence, skip > 0);
     }
