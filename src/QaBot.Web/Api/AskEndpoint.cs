@@ -36,19 +36,28 @@ internal static class AskEndpoint
         }
         catch (JsonException)
         {
-            return Invalid("The body is not valid JSON.");
+            return Invalid(request.HttpContext, "The body is not valid JSON.");
         }
-        if (string.IsNullOrWhiteSpace(ask?.Question)) return Invalid("The body has no question.");
+        if (string.IsNullOrWhiteSpace(ask?.Question)) return Invalid(request.HttpContext, "The body has no question.");
         return TypedResults.Ok(await answerer.AnswerAsync(ask.Question, 0, cancellationToken));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
 
-    private static BadRequest<ProblemDetails> Invalid(string detail) => TypedResults.BadRequest(new ProblemDetails
+    private static BadRequest<ProblemDetails> Invalid(HttpContext http, string detail)
     {
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        Title = "The request body must be JSON like {\"question\": \"Can kratom cause hair loss?\"}.",
-        Detail = detail,
-        Status = StatusCodes.Status400BadRequest,
-    });
+        // BadRequest<T> writes application/json; a problem is application/problem+json (RFC 9457).
+        http.Response.OnStarting(() =>
+        {
+            http.Response.ContentType = "application/problem+json; charset=utf-8";
+            return Task.CompletedTask;
+        });
+        return TypedResults.BadRequest(new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Title = "The request body must be JSON like {\"question\": \"Can kratom cause hair loss?\"}.",
+            Detail = detail,
+            Status = StatusCodes.Status400BadRequest,
+        });
+    }
 }
