@@ -27,7 +27,7 @@ internal static class TestCorpus
     }
 
     /// <summary>The real pipeline as hosts get it, over <paramref name="documents"/>, indexing into a new temporary folder.</summary>
-    public static ServiceProvider Services(string? documents = null, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Services(string? documents = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -39,12 +39,13 @@ internal static class TestCorpus
             .AddJsonFile(Path.Combine(Root, "appsettings.json"))
             .AddInMemoryCollection(overrides)
             .Build();
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddQaBotCore(Root)
-            .BuildServiceProvider();
+            .AddQaBotCore(Root);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
     }
 
     public static IQuestionAnswerer Answerer(ServiceProvider services) => services.GetRequiredService<IQuestionAnswerer>();

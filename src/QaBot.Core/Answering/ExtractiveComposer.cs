@@ -4,7 +4,9 @@ using QaBot.Core.Search;
 namespace QaBot.Core.Answering;
 
 /// <summary>The evidence chosen for a question: verbatim quotes in order, and whether they disagree.</summary>
-internal sealed record Evidence(IReadOnlyList<Quote> Quotes, bool TwoSided);
+/// <param name="Passages">The relevant sentences, best first, for a model composer to draft from.</param>
+/// <param name="Sides">When the evidence disagrees, the passage ids that carry each side: any draft must quote them.</param>
+internal sealed record Evidence(IReadOnlyList<Quote> Quotes, bool TwoSided, IReadOnlyList<Passage> Passages, IReadOnlyList<string> Sides);
 
 /// <summary>
 /// Chooses one to three sentences that answer a question and turns them into verbatim quotes:
@@ -16,6 +18,9 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
     /// <summary>How many of the best candidates are re-ranked by question shape and read for stance.</summary>
     private const int ReRankWindow = 12;
 
+    /// <summary>How many relevant passages a model composer is shown.</summary>
+    private const int PassagesForDraft = 8;
+
     private static readonly string[] LeansOnPrevious =
         ["This ", "These ", "That ", "Those ", "It ", "Its ", "It\u2019s ", "It's ", "They ", "Their ", "Such ", "However", "Moreover", "Secondly", "Thirdly", "Finally", "Also", "Both "];
 
@@ -25,7 +30,7 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         var shape = QuestionShape.Of(question);
         var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage && shape.CanAnswer(c.Sentence.Text)).ToList();
         if (relevant.Count == 0) return null;
-        var (order, twoSided) = Order(shape, concepts, relevant);
+        var (order, sides) = Order(shape, concepts, relevant);
         var chosen = order.Skip(skip).DistinctBy(c => c.Sentence.Ordinal + "#" + c.Sentence.File).Take(options.MaxQuotes).ToList();
         var quotes = new List<Quote>();
         var merged = new HashSet<Candidate>();
@@ -36,14 +41,17 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
             Extend(run, chosen, merged);
             quotes.Add(ToQuote(snapshot, run, first: quotes.Count == 0));
         }
-        return quotes.Count == 0 ? null : new Evidence(quotes, twoSided && skip == 0);
+        if (quotes.Count == 0) return null;
+        var twoSided = sides.Count > 0 && skip == 0;
+        return new Evidence(quotes, twoSided, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(),
+            twoSided ? sides.Select(c => PassageSearch.ToPassage(c).Id).ToList() : []);
     }
 
     /// <summary>
     /// The best few re-ranked by the shape of answer the question asks for; then, when they
     /// disagree, the best of each other stance right after the first; then the rest.
     /// </summary>
-    private static (List<Candidate> Order, bool TwoSided) Order(QuestionShape shape, IReadOnlyList<Concept> concepts, List<Candidate> relevant)
+    private static (List<Candidate> Order, List<Candidate> Sides) Order(QuestionShape shape, IReadOnlyList<Concept> concepts, List<Candidate> relevant)
     {
         var focus = concepts.Where(c => !Cues.IsCue(c.Forms[0])).OrderByDescending(c => c.Weight).FirstOrDefault();
         var window = relevant.Take(ReRankWindow)
@@ -54,11 +62,10 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         var top = window[0].Stance;
         var others = window.Where(w => w.Stance != Stance.Neutral && w.Stance != top)
             .GroupBy(w => w.Stance).Select(g => g.First().Candidate).ToList();
-        if (top == Stance.Neutral || others.Count == 0) return (order, false);
-        var sided = new List<Candidate> { order[0] };
-        sided.AddRange(others);
-        sided.AddRange(order.Skip(1).Except(others));
-        return (sided, true);
+        if (top == Stance.Neutral || others.Count == 0) return (order, []);
+        var sides = new List<Candidate> { order[0] };
+        sides.AddRange(others);
+        return (sides.Concat(order.Skip(1).Except(others)).ToList(), sides);
     }
 
     /// <summary>Grows a run with chosen sentences that stand right before or after it in the same paragraph.</summary>

@@ -7,8 +7,10 @@ using QaBot.Core.Search;
 namespace QaBot.Core.Answering;
 
 /// <summary>
-/// The answering pipeline: emergency triage first, then chitchat, then retrieval and the
-/// extractive composer. Every reply ends with the advisory.
+/// The answering pipeline: emergency triage first, then small talk, then retrieval and the
+/// extractive composer; when a model composer is configured, it may phrase a lead-in and choose
+/// among the same passages, and the reply is still assembled and checked here. Every reply ends
+/// with the advisory.
 /// </summary>
 public sealed class QuestionAnswerer : IQuestionAnswerer
 {
@@ -17,10 +19,12 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
     private readonly Synonyms _synonyms;
     private readonly ReplyWriter _writer;
     private readonly ExtractiveComposer _composer;
+    private readonly IPassageSearch _search;
+    private readonly IDraftComposer? _drafter;
     private readonly ILogger _log;
 
     public QuestionAnswerer(IndexStore index, IOptions<AnsweringOptions> options, IOptions<SafetyOptions> safety, SynonymSource synonyms,
-        ILogger<QuestionAnswerer>? log = null)
+        IPassageSearch search, ILogger<QuestionAnswerer>? log = null, IDraftComposer? drafter = null)
     {
         _log = log ?? NullLogger<QuestionAnswerer>.Instance;
         _index = index;
@@ -28,21 +32,25 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         _synonyms = synonyms.Synonyms;
         _writer = new ReplyWriter(safety.Value);
         _composer = new ExtractiveComposer(_options);
+        _search = search;
+        _drafter = drafter;
     }
 
-    public Task<Reply> AnswerAsync(string? question, int skip = 0, CancellationToken cancellationToken = default)
+    public async Task<Reply> AnswerAsync(string? question, int skip = 0, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Answer(question, Math.Max(0, skip)));
+        var (reply, evidence, asked) = Extract(question, Math.Max(0, skip));
+        if (evidence is null || _drafter is null || skip > 0) return reply;
+        return await DraftAsync(_drafter, asked, evidence, reply, cancellationToken);
     }
 
-    private Reply Answer(string? question, int skip)
+    private (Reply Reply, Evidence? Evidence, string Asked) Extract(string? question, int skip)
     {
         var text = QuestionText.Normalize(question, _options.MaxQuestionChars);
-        if (Triage.IsEmergency(text)) return _writer.Emergency();
+        if (Triage.IsEmergency(text)) return (_writer.Emergency(), null, text);
         using var snapshot = _index.Acquire();
         var chitchat = Chitchat.Classify(text);
-        if (chitchat != ChitchatKind.None) return _writer.Chitchat(chitchat, snapshot.Manifest);
+        if (chitchat != ChitchatKind.None) return (_writer.Chitchat(chitchat, snapshot.Manifest), null, text);
         var asked = QuestionFrame.Strip(text);
         var concepts = Concept.Parse(QuestionShape.Content(asked), snapshot, _synonyms, _options.MaxQueryTerms);
         var ranked = Retriever.Search(snapshot, concepts, _options.Candidates);
@@ -50,6 +58,34 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
             _log.LogDebug("Concepts {Concepts}; best {Best}", string.Join(" | ", concepts.Select(c => $"{c.Label} ({c.Weight:F2})")),
                 string.Join(" | ", ranked.Take(3).Select(r => $"{r.Coverage:F2} {r.Sentence.Ordinal}@{r.Sentence.File}")));
         var evidence = _composer.Compose(snapshot, asked, concepts, ranked, skip);
-        return evidence is null ? _writer.NotFound(snapshot.Manifest, skip > 0) : _writer.Answered(evidence, skip > 0);
+        return evidence is null
+            ? (_writer.NotFound(snapshot.Manifest, skip > 0), null, asked)
+            : (_writer.Answered(evidence, skip > 0), evidence, asked);
+    }
+
+    /// <summary>The model's draft, verified; the extractive reply when it cannot be trusted or the model fails.</summary>
+    private async Task<Reply> DraftAsync(IDraftComposer drafter, string question, Evidence evidence, Reply extractive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var draft = await drafter.DraftAsync(question, evidence.Passages, cancellationToken);
+            var known = evidence.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+            var (quotes, refusal) = DraftVerifier.Verify(draft, id => known.GetValueOrDefault(id) ?? _search.Find(id), _options.MaxQuotes, evidence.Sides);
+            if (quotes is not null)
+            {
+                var lead = string.IsNullOrWhiteSpace(draft.LeadIn) ? "Here is what the article says:" : draft.LeadIn.Trim();
+                return _writer.Quoted(lead, quotes, drafter.Name);
+            }
+            _log.LogWarning("Falling back to the extractive answer: the model's draft was refused because {Reason}.", refusal);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            _log.LogWarning("Falling back to the extractive answer: the model failed ({Kind}: {Reason}).", e.GetType().Name, e.Message);
+        }
+        return extractive;
     }
 }

@@ -10,15 +10,19 @@ namespace QaBot.Core.Answering;
 /// </summary>
 internal sealed class ReplyWriter(SafetyOptions safety)
 {
-    public Reply Answered(Evidence evidence, bool more)
+    public Reply Answered(Evidence evidence, bool more) => Quoted(
+        evidence.TwoSided ? "The article says different things about this:"
+            : more ? "Here is more of what the article says:" : "Here is what the article says:",
+        evidence.Quotes, "extractive");
+
+    /// <summary>A lead-in, then each quote with its document and section.</summary>
+    public Reply Quoted(string leadIn, IReadOnlyList<Quote> quotes, string composer)
     {
-        var text = new StringBuilder(evidence.TwoSided
-            ? "The article says different things about this:\n"
-            : more ? "Here is more of what the article says:\n" : "Here is what the article says:\n");
-        foreach (var quote in evidence.Quotes)
+        var text = new StringBuilder(leadIn).Append('\n');
+        foreach (var quote in quotes)
             text.Append('\n').Append('\u201C').Append(quote.Text).Append('\u201D').Append('\n')
                 .Append("\u2014 ").Append(quote.Document).Append(", section \u201C").Append(quote.Section).Append("\u201D\n");
-        return Finish(ReplyStatus.Answered, text.ToString().TrimEnd(), evidence.Quotes) with { Composer = "extractive" };
+        return Finish(ReplyStatus.Answered, text.ToString().TrimEnd(), quotes) with { Composer = composer };
     }
 
     public Reply NotFound(IndexManifest manifest, bool more)

@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
                 paths.Resolve(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Path),
                 sp.GetRequiredService<ILogger<IndexStore>>());
         });
+        services.AddSingleton<IPassageSearch, PassageSearch>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();
         return services;
     }

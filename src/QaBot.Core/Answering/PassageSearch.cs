@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using QaBot.Core.Hosting;
+using QaBot.Core.Search;
+
+namespace QaBot.Core.Answering;
+
+/// <summary>The same retrieval the extractive composer uses, handing out passages with ids.</summary>
+public sealed class PassageSearch(IndexStore index, IOptions<AnsweringOptions> options, SynonymSource synonyms) : IPassageSearch
+{
+    public IReadOnlyList<Passage> Search(string query, int max)
+    {
+        using var snapshot = index.Acquire();
+        var text = QuestionText.Normalize(query, options.Value.MaxQuestionChars);
+        var concepts = Concept.Parse(text, snapshot, synonyms.Synonyms, options.Value.MaxQueryTerms);
+        return Retriever.Search(snapshot, concepts, Math.Clamp(max, 1, options.Value.Candidates))
+            .Take(Math.Max(1, max)).Select(ToPassage).ToList();
+    }
+
+    public Passage? Find(string id)
+    {
+        var hash = id.LastIndexOf('#');
+        if (hash <= 0 || !int.TryParse(id.AsSpan(hash + 1), out var ordinal)) return null;
+        using var snapshot = index.Acquire();
+        var sentence = Retriever.SentenceAt(snapshot, id[..hash], ordinal);
+        return sentence is null ? null : new Passage(id, sentence.Text, sentence.Title, sentence.Section, 0);
+    }
+
+    internal static Passage ToPassage(Candidate c) => new(
+        Fields.KeyOf(c.Sentence.File, c.Sentence.Ordinal), c.Sentence.Text, c.Sentence.Title, c.Sentence.Section,
+        Math.Round(Math.Min(1.0, c.Coverage), 3));
+}
