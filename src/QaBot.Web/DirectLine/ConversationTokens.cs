@@ -7,7 +7,7 @@ using QaBot.Web.Hosting;
 namespace QaBot.Web.DirectLine;
 
 /// <summary>What a token says about a request.</summary>
-internal enum TokenStatus
+internal enum TokenValidity
 {
     /// <summary>Signed by this host, not expired: <see cref="TokenCheck.ConversationId"/> says which conversation it opens.</summary>
     Valid,
@@ -19,7 +19,7 @@ internal enum TokenStatus
     Expired,
 }
 
-internal readonly record struct TokenCheck(TokenStatus Status, string? ConversationId);
+internal readonly record struct TokenCheck(TokenValidity Status, string? ConversationId);
 
 /// <summary>
 /// Conversation tokens: HMAC-SHA256-signed, expiring, and bound to one conversation, so a token
@@ -54,20 +54,20 @@ internal sealed class ConversationTokens
     public TokenCheck Check(string? authorization)
     {
         const string scheme = "Bearer ";
-        if (string.IsNullOrWhiteSpace(authorization)) return new(TokenStatus.Missing, null);
-        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return new(TokenStatus.Invalid, null);
+        if (string.IsNullOrWhiteSpace(authorization)) return new(TokenValidity.Missing, null);
+        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return new(TokenValidity.Invalid, null);
         var parts = authorization[scheme.Length..].Trim().Split('.');
-        if (parts.Length != 3 || parts[0] != Version) return new(TokenStatus.Invalid, null);
+        if (parts.Length != 3 || parts[0] != Version) return new(TokenValidity.Invalid, null);
         var signature = FromBase64Url(parts[2]);
         var body = FromBase64Url(parts[1]);
         if (signature is null || body is null || !CryptographicOperations.FixedTimeEquals(signature, Sign(parts[0] + "." + parts[1])))
-            return new(TokenStatus.Invalid, null);
+            return new(TokenValidity.Invalid, null);
         var fields = Encoding.UTF8.GetString(body).Split('|');
         if (fields.Length != 2 || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
-            return new(TokenStatus.Invalid, null);
+            return new(TokenValidity.Invalid, null);
         return _time.GetUtcNow().ToUnixTimeSeconds() >= expires
-            ? new(TokenStatus.Expired, fields[0])
-            : new(TokenStatus.Valid, fields[0]);
+            ? new(TokenValidity.Expired, fields[0])
+            : new(TokenValidity.Valid, fields[0]);
     }
 
     private byte[] Sign(string payload) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload));

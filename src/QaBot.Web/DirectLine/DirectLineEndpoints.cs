@@ -87,11 +87,11 @@ internal static class DirectLineEndpoints
         var check = tokens.Check(request.Headers.Authorization);
         switch (check.Status)
         {
-            case TokenStatus.Missing:
-            case TokenStatus.Invalid:
+            case TokenValidity.Missing:
+            case TokenValidity.Invalid:
                 request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-                return Error(StatusCodes.Status401Unauthorized, "BadArgument", check.Status == TokenStatus.Missing ? "A bearer token is required." : "The token is not valid.");
-            case TokenStatus.Expired:
+                return Error(StatusCodes.Status401Unauthorized, "BadArgument", check.Status == TokenValidity.Missing ? "A bearer token is required." : "The token is not valid.");
+            case TokenValidity.Expired:
                 return Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired.");
         }
         if (conversationId is not null && !string.Equals(conversationId, check.ConversationId, StringComparison.Ordinal))
