@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Core.Answering;
+using QaBot.Web.Bot;
 
 namespace QaBot.Web.Tests;
 
@@ -45,7 +46,7 @@ public sealed class BotFlowTests : IClassFixture<QaBotFactory>
                 var message = Message(reply);
                 Assert.StartsWith("Hello!", message.Text);
                 Assert.Contains("Exploring Kratom as a Potential Solution for Opioid Withdrawal", message.Text);
-                Assert.Contains("- Mechanisms Behind Kratom's Efficacy in Withdrawal", message.Text);
+                Assert.Contains("- " + Markdown.Escape("Mechanisms Behind Kratom's Efficacy in Withdrawal"), message.Text);
                 Assert.Contains("This is not medical advice.", message.Text);
                 Assert.Equal(TextFormatTypes.Markdown, message.TextFormat);
                 Assert.Contains("Can kratom cause hair loss?", Suggested(message));
@@ -74,10 +75,10 @@ public sealed class BotFlowTests : IClassFixture<QaBotFactory>
                 var message = Message(reply);
                 foreach (var quote in expected.Quotes)
                 {
-                    Assert.Contains("\n\n> " + quote.Text, message.Text);
-                    Assert.Contains("> \u2014 *" + quote.Section + "*", message.Text);
+                    Assert.Contains("\n\n> " + Markdown.Escape(quote.Text), message.Text);
+                    Assert.Contains("> \u2014 *" + Markdown.Escape(quote.Section) + "*", message.Text);
                 }
-                Assert.EndsWith("*" + expected.Advisory + "*", message.Text);
+                Assert.EndsWith("*" + Markdown.Escape(expected.Advisory) + "*", message.Text);
                 var suggested = Suggested(message);
                 Assert.Equal("Tell me more", suggested[0]);
                 Assert.DoesNotContain(Answered, suggested);
@@ -136,14 +137,14 @@ public sealed class BotFlowTests : IClassFixture<QaBotFactory>
         await Flow()
             .Send(Answered)
             .AssertReply(Typing)
-            .AssertReply(reply => Assert.Contains(first.Quotes[0].Text, Message(reply).Text))
+            .AssertReply(reply => Assert.Contains(Markdown.Escape(first.Quotes[0].Text), Message(reply).Text))
             .Send("Tell me more!")
             .AssertReply(Typing)
             .AssertReply(reply =>
             {
                 var text = Message(reply).Text;
-                foreach (var quote in next.Quotes) Assert.Contains("> " + quote.Text, text);
-                Assert.DoesNotContain("> " + first.Quotes[0].Text, text);
+                foreach (var quote in next.Quotes) Assert.Contains("> " + Markdown.Escape(quote.Text), text);
+                Assert.DoesNotContain("> " + Markdown.Escape(first.Quotes[0].Text), text);
             })
             .StartTestAsync();
     }

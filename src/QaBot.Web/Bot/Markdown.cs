@@ -8,8 +8,11 @@ namespace QaBot.Web.Bot;
 /// </summary>
 internal static class Markdown
 {
-    /// <summary>Characters that start emphasis, code, links, HTML, entities, tables or strikethrough anywhere in a line.</summary>
-    private const string Inline = "\\`*_[]<>&|~";
+    /// <summary>
+    /// Characters that start emphasis, code, links, HTML, entities, tables or strikethrough anywhere
+    /// in a line, and quotes, which a typographer would otherwise curl.
+    /// </summary>
+    private const string Inline = "\\`*_[]<>&|~'\"";
 
     /// <summary>Every character that could format, including those that start a block at the beginning of a line.</summary>
     public static string Escape(string text) => Escape(text, blockStarts: true);
@@ -30,7 +33,7 @@ internal static class Markdown
             if (lineStart && blockStarts)
             {
                 if (c is ' ' or '\t') { sb.Append(c); continue; }
-                if (c is '#' or '-' or '+' or '=' or '>') sb.Append('\\');
+                if (c is '#' or '-' or '+' or '=') sb.Append('\\');
                 else if (char.IsAsciiDigit(c) && OrderedListMarker(text, i) is var end && end > 0)
                 {
                     sb.Append(text, i, end - i).Append('\\');

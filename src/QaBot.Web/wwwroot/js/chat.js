@@ -9,6 +9,20 @@
     host.className = 'notice';
   }
 
+  // Web Chat 4.18.1 gives its nonce to every style sheet it creates but one (react-scroll-to-bottom's),
+  // which the page's Content-Security-Policy then blocks. Style elements added to <head> by the
+  // page's own scripts (the only scripts the policy lets run) get the page's nonce.
+  if (nonce) {
+    var vouch = function (node) {
+      if (node instanceof HTMLStyleElement && !node.nonce) node.setAttribute('nonce', nonce);
+      return node;
+    };
+    var insertBefore = HTMLHeadElement.prototype.insertBefore;
+    var appendChild = HTMLHeadElement.prototype.appendChild;
+    HTMLHeadElement.prototype.insertBefore = function (node, reference) { return insertBefore.call(this, vouch(node), reference); };
+    HTMLHeadElement.prototype.appendChild = function (node) { return appendChild.call(this, vouch(node)); };
+  }
+
   if (!window.WebChat) {
     fail('Web Chat did not load: lib/webchat.js is missing. Building the project fetches it.');
     return;
