@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace QaBot.Web.Tests;
 
@@ -119,5 +120,49 @@ public sealed class DirectLineTests : IDisposable
         using var poll = conversation.Request(HttpMethod.Get, "/activities?watermark=abc");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await _http.SendAsync(poll)).StatusCode);
+    }
+}
+
+/// <summary>Expired tokens, with the host's clock moved by hand.</summary>
+public sealed class DirectLineExpiryTests : IDisposable
+{
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly QaBotFactory _factory;
+
+    public DirectLineExpiryTests() =>
+        _factory = new QaBotFactory(new Dictionary<string, string?> { ["DirectLine:TokenLifetime"] = "00:10:00" },
+            services: s => s.AddSingleton<TimeProvider>(_clock));
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task An_expired_token_is_403_and_cannot_be_refreshed()
+    {
+        var client = _factory.CreateClient();
+        var conversation = await DirectLineClient.StartAsync(client);
+        _clock.Now = _clock.Now.AddMinutes(10);
+
+        using var poll = conversation.Request(HttpMethod.Get, "/activities");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(poll)).StatusCode);
+
+        using var refresh = new HttpRequestMessage(HttpMethod.Post, "v3/directline/tokens/refresh");
+        refresh.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(refresh)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_refreshed_in_time_outlives_the_first()
+    {
+        var client = _factory.CreateClient();
+        var conversation = await DirectLineClient.StartAsync(client);
+        _clock.Now = _clock.Now.AddMinutes(9);
+        using var refresh = new HttpRequestMessage(HttpMethod.Post, "v3/directline/tokens/refresh");
+        refresh.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
+        var refreshed = await client.SendAsync(refresh);
+        var token = JsonDocument.Parse(await refreshed.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+        _clock.Now = _clock.Now.AddMinutes(5);
+
+        using var poll = conversation.Request(HttpMethod.Get, "/activities", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(poll)).StatusCode);
     }
 }

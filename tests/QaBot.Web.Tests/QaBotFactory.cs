@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace QaBot.Web.Tests;
 
@@ -18,12 +17,14 @@ public sealed class QaBotFactory : WebApplicationFactory<Program>
 {
     private readonly string _index = Path.Combine(Path.GetTempPath(), "qabot-web-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public QaBotFactory() : this(new Dictionary<string, string?>()) { }
 
-    internal QaBotFactory(IDictionary<string, string?> settings, bool loopback = false)
+    internal QaBotFactory(IDictionary<string, string?> settings, bool loopback = false, Action<IServiceCollection>? services = null)
     {
-        _settings = new Dictionary<string, string?>(settings) { ["Index:Path"] = _index };
+        _settings = new Dictionary<string, string?>(settings) { ["Index:Path"] = _index, ["Logging:LogLevel:Default"] = "Warning" };
+        _services = services;
         if (loopback) UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
 
@@ -38,7 +39,7 @@ public sealed class QaBotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     protected override void Dispose(bool disposing)

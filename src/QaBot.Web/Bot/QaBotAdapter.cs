@@ -16,8 +16,9 @@ internal sealed class QaBotAdapter : CloudAdapter
 {
     private readonly ClaimsIdentity _channelIdentity;
 
-    public QaBotAdapter(BotFrameworkAuthentication auth, ConversationState state, IOptions<BotCredentialsOptions> credentials, ILogger<QaBotAdapter> log)
-        : base(auth, log)
+    public QaBotAdapter(BotFrameworkAuthentication auth, ConversationState state, IOptions<BotCredentialsOptions> credentials, ILogger<QaBotAdapter> log, ILoggerFactory logs)
+        // The SDK logs every activity at Information; under its own category, appsettings.json can quiet it.
+        : base(auth, logs.CreateLogger<CloudAdapter>())
     {
         var appId = credentials.Value.MicrosoftAppId;
         // The built-in Direct Line authenticates its own clients with its own tokens; its turns run
