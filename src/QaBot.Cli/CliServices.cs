@@ -12,7 +12,7 @@ internal static class CliServices
     public static ServiceProvider Build(string root, IConfiguration configuration) => new ServiceCollection()
         .AddSingleton(configuration)
         // Standard error only, so `ask --jsonl` output stays pure JSON lines.
-        .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true)
+        .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning)
             .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
         .AddQaBotCore(root)

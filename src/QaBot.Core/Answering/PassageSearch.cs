@@ -12,7 +12,7 @@ public sealed class PassageSearch(IndexStore index, IOptions<AnsweringOptions> o
         using var snapshot = index.Acquire();
         var text = QuestionText.Normalize(query, options.Value.MaxQuestionChars);
         var concepts = Concept.Parse(text, snapshot, synonyms.Synonyms, options.Value.MaxQueryTerms);
-        return Retriever.Search(snapshot, concepts, Math.Clamp(max, 1, options.Value.Candidates))
+        return Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(text), Math.Clamp(max, 1, options.Value.Candidates))
             .Take(Math.Max(1, max)).Select(ToPassage).ToList();
     }
 

@@ -52,8 +52,9 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         var chitchat = Chitchat.Classify(text);
         if (chitchat != ChitchatKind.None) return (_writer.Chitchat(chitchat, snapshot.Manifest), null, text);
         var asked = QuestionFrame.Strip(text);
-        var concepts = Concept.Parse(QuestionShape.Content(asked), snapshot, _synonyms, _options.MaxQueryTerms);
-        var ranked = Retriever.Search(snapshot, concepts, _options.Candidates);
+        var content = QuestionShape.Content(asked);
+        var concepts = Concept.Parse(content, snapshot, _synonyms, _options.MaxQueryTerms);
+        var ranked = Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(content), _options.Candidates);
         if (_log.IsEnabled(LogLevel.Debug))
             _log.LogDebug("Concepts {Concepts}; best {Best}", string.Join(" | ", concepts.Select(c => $"{c.Label} ({c.Weight:F2})")),
                 string.Join(" | ", ranked.Take(3).Select(r => $"{r.Coverage:F2} {r.Sentence.Ordinal}@{r.Sentence.File}")));

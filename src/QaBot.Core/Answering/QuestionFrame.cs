@@ -15,6 +15,9 @@ internal static partial class QuestionFrame
     [GeneratedRegex(@"^(please\s+)?((can|could|would|will) you\s+)?(please\s+)?(tell me|explain|describe|show me)( to me)?(\s+(more\s+)?about)?\s+")]
     private static partial Regex Request();
 
+    [GeneratedRegex(@"^(define|definition of|meaning of|what is meant by)\s+")]
+    private static partial Regex Define();
+
     [GeneratedRegex(@"^(what|how) (does|do|did) (the|this) (article|document|text|guide|author|writer) (say|tell us|tell me|mention|explain|write|claim)s?( about)?\s+|^(does|do|did) (the|this) (article|document|text|guide|author) (say|mention|talk about|discuss)( anything)?( about)?\s+")]
     private static partial Regex Pointer();
 
@@ -26,6 +29,7 @@ internal static partial class QuestionFrame
         var stripped = Greeting().Replace(normalized, "", 1);
         stripped = Request().Replace(stripped, "", 1);
         stripped = Pointer().Replace(stripped, "", 1);
+        if (Define().IsMatch(stripped)) stripped = "what is " + Define().Replace(stripped, "", 1);
         stripped = Source().Replace(stripped, " ").Trim();
         return stripped.Trim('?', '.', '!', ' ').Length == 0 ? normalized : stripped;
     }

@@ -8,7 +8,7 @@ namespace QaBot.Core.Answering;
 /// one: "what is X?" wants a sentence that defines X, "how does..." a mechanism, "what/which
 /// ...s" a list, "why" a cause, and a yes/no question a sentence that takes a side.
 /// </summary>
-internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity, bool Where)
+internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity, bool Where, Stance Leaning)
 {
     // Small against coverage (0 to 1): a shape only decides between passages that cover the question alike.
     private const double StanceBonus = 0.1;
@@ -19,7 +19,7 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     [GeneratedRegex(@"^(is|are|can|could|does|do|did|will|would|should|may|might|has|have|was|were)\b")]
     private static partial Regex YesNoStart();
 
-    [GeneratedRegex(@"^(what|who)(\s+(exactly|actually|really|basically))?('s| is| are| was| were)\s+(a |an |the )?[\w\-' ]{1,40}\??$")]
+    [GeneratedRegex(@"^(what|who)(\s+(exactly|actually|really|basically))?('s| is| are| was| were)\s+(a |an |the )?[\w\-' ]{1,40}\??$|^(what|who)\s+([\w\-']+\s+){1,3}(is|are)\??$")]
     private static partial Regex DefinitionQuestion();
 
     [GeneratedRegex(@"^how\s+(does|do|did|can|could|is|are|might|would|will)\b")]
@@ -33,6 +33,14 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
 
     [GeneratedRegex(@"^how (long|much|many|often|soon|old|frequently)\b|^when (do|does|did|should|will|can|is|are|would)\b|^(what|which) (dose|dosage|amount|quantity|age|percentage|number)\b")]
     private static partial Regex QuantityQuestion();
+
+    /// <summary>A question that asks whether something harms ("does it cause / make you ...").</summary>
+    [GeneratedRegex(@"\b(cause[sd]?|causing|trigger[s]?|lead to|leads to|result in|worsen|worse|damage|hurt|harm|lose|losing)\b")]
+    private static partial Regex AsksAboutHarm();
+
+    /// <summary>A question that asks whether something helps.</summary>
+    [GeneratedRegex(@"\b(help[s]?|reduce[s]?|ease[s]?|relieve[s]?|improve[s]?|prevent[s]?|stop[s]?|curb[s]?|treat[s]?|cure[s]?|alleviate[s]?|aid[s]?|fight|lessen|regrow|good for|benefit|less|fewer|calmer|better|relax)\b")]
+    private static partial Regex AsksAboutBenefit();
 
     [GeneratedRegex(@"^where\b")]
     private static partial Regex WhereQuestion();
@@ -65,7 +73,13 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
         ListQuestion().IsMatch(normalized),
         WhyQuestion().IsMatch(normalized),
         QuantityQuestion().IsMatch(normalized),
-        WhereQuestion().IsMatch(normalized));
+        WhereQuestion().IsMatch(normalized),
+        (AsksAboutHarm().IsMatch(normalized), AsksAboutBenefit().IsMatch(normalized)) switch
+        {
+            (true, false) => Stance.Harm,
+            (false, true) => Stance.Benefit,
+            _ => Stance.Neutral,
+        });
 
     /// <summary>The question without the words that only give its shape: "how long" asks for a time, not about length.</summary>
     public static string Content(string normalized) => HowMuch().Replace(normalized, "how", 1);
@@ -80,7 +94,10 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     public double Bonus(string sentence, Stance stance, Concept? focus)
     {
         var bonus = 0.0;
-        if (YesNo && stance != Stance.Neutral) bonus += StanceBonus;
+        // A yes/no question is answered by a sentence that takes a side: its own side ("does it
+        // cause ...?" by a risk), or a denial; the other side is quoted after it, not first.
+        if (YesNo && stance != Stance.Neutral && (Leaning == Stance.Neutral || stance == Leaning || stance == Stance.Denial))
+            bonus += StanceBonus;
         if (Definition && focus is not null && StartsWith(sentence, focus))
             bonus += SubjectBonus + (DefinitionCue().IsMatch(sentence) ? DefinitionBonus : 0);
         if (How && MechanismCue().IsMatch(sentence)) bonus += ShapeBonus;

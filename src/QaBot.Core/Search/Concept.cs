@@ -69,11 +69,15 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
         return (Math.Log(1 + (n - df + 0.5) / (df + 0.5)), (double)df / n);
     }
 
-    /// <summary>The credit of the best wording the terms hold: 1 for the question's own, less for a synonym, else 0.</summary>
-    public double MatchIn(IReadOnlySet<string> terms)
+    /// <summary>
+    /// The credit of the best wording a sentence's terms hold: 1 for the question's own, less for
+    /// a synonym, else 0. A wording of several words must stand as a phrase (one other word may
+    /// come between), so "medical professional" is not found in "medications ... professional".
+    /// </summary>
+    public double MatchIn(TermSequence terms)
     {
         for (var i = 0; i < Forms.Count; i++)
-            if (Forms[i].All(terms.Contains)) return Credits[i];
+            if (terms.HasPhrase(Forms[i])) return Credits[i];
         return 0.0;
     }
 }

@@ -34,7 +34,7 @@ internal static class IndexBuilder
         {
             var sentences = paragraph.ToList();
             var context = sentences[0].Section + "\n" + string.Join(' ', sentences.Select(s => s.Text));
-            var contextTerms = string.Join(' ', Analysis.Stems(context).Distinct());
+            var contextTerms = string.Join(' ', Analysis.Stems(context));
             foreach (var sentence in sentences)
             {
                 yield return

@@ -22,7 +22,7 @@ internal static class QuestionTerms
         "more", "most", "one", "ones", "such", "other's", "whether", "yes", "no", "not", "again", "ever",
         "exactly", "basically", "even", "currently", "still", "now", "usually", "often", "always", "generally",
         "typically", "normally", "possibly", "probably", "definitely", "certainly", "truly", "honestly", "seriously",
-        "maybe", "perhaps", "quite", "pretty", "rather", "somewhat", "ask", "wondering", "wonder", "curious",
+        "maybe", "perhaps", "quite", "pretty", "rather", "somewhat", "wondering", "less", "fewer", "main", "overall", "wonder", "curious",
         "anyone", "someone", "somebody", "true", "fact", "possible", "able", "ok", "alright", "okay", "sure",
         "enough", "while", "because", "since", "after", "before", "until", "though", "although", "whereas", "yet", "whilst",
     };
@@ -39,7 +39,8 @@ internal static class QuestionTerms
         "poor", "good", "bad", "big", "small", "high", "low", "new", "real", "okay", "fine", "right", "best",
         "worst", "better", "worse", "whole", "full", "anymore", "lately", "recently",
         "friend", "friends", "husband", "wife", "partner", "boyfriend", "girlfriend", "brother", "sister", "mom",
-        "mum", "mother", "dad", "father", "family", "roommate", "loved",
+        "mum", "mother", "dad", "father", "family", "roommate", "loved", "problem", "problems", "issue", "issues",
+        "trouble", "troubles", "thing", "stuff", "effect", "effects",
     };
 
     /// <summary>True for a word that weighs little: see <see cref="Light"/>.</summary>
@@ -47,6 +48,9 @@ internal static class QuestionTerms
 
     /// <summary>True for a word that only shapes a question.</summary>
     public static bool IsGeneric(string word) => Generic.Contains(word);
+
+    /// <summary>The text's content words as written (lower-cased), for preferring sentences that use the same wording.</summary>
+    public static List<string> ContentWords(string text) => Analysis.Words(text).Where(w => !Generic.Contains(w)).Distinct().ToList();
 
     /// <summary>The English terms of the text's content words, in order.</summary>
     public static List<string> ContentStems(string text) =>
