@@ -80,6 +80,7 @@ public sealed class ComposerTests(ArticleFixture article) : IClassFixture<Articl
     [InlineData("What happens if someone takes too much kratom?")]
     [InlineData("Does kratom cause suicidal thoughts?")]
     [InlineData("Does kratom help with breathing problems during withdrawal?")]
+    [InlineData("I overdosed on heroin two years ago, can kratom help me stay clean?")]
     public void AGeneralQuestionAboutADangerIsNotAnEmergency(string question) =>
         Assert.NotEqual(ReplyStatus.Emergency, article.Ask(question).Status);
 

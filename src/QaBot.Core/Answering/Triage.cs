@@ -31,12 +31,16 @@ internal static partial class Triage
     [GeneratedRegex(@"^(what|can|could|is|are|does|do|how|will|would|should)\b.*\bif\b|\bwhat if\b|\bcan (you|one|people|a person)\b|\bis it possible\b")]
     private static partial Regex Hypothetical();
 
+    /// <summary>Told as history ("I overdosed last year"): the person is not in it now.</summary>
+    [GeneratedRegex(@"\b(last|past|previous) (year|month|week|summer|winter|spring|fall|time)\b|\b\d+ (years?|months?|weeks?) ago\b|\b(years|months|weeks) ago\b|\bin the past\b|\bused to\b|\bonce before\b|\bago\b")]
+    private static partial Regex Past();
+
     public static bool IsEmergency(string normalized)
     {
         if (SelfHarm().IsMatch(normalized)) return true;
         var person = Person().IsMatch(normalized);
         if (!person) return false;
         if (Suicide().IsMatch(normalized) || AcuteSign().IsMatch(normalized)) return true;
-        return Overdose().IsMatch(normalized) && !Hypothetical().IsMatch(normalized);
+        return Overdose().IsMatch(normalized) && !Hypothetical().IsMatch(normalized) && !Past().IsMatch(normalized);
     }
 }
