@@ -34,6 +34,16 @@ public sealed class HttpApiTests : IClassFixture<QaBotFactory>
     }
 
     [Fact]
+    public async Task Ask_reads_json_whatever_its_content_type_says()
+    {
+        var body = new StringContent("""{"question": "Can kratom cause hair loss?"}""", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await _factory.CreateClient().PostAsync("/api/ask", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Ask_spells_statuses_in_snake_case()
     {
         var response = await _factory.CreateClient().PostAsync("/api/ask", Json("""{"question": "What is the capital of France?"}"""));
