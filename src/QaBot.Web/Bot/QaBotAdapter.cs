@@ -23,7 +23,7 @@ internal sealed class QaBotAdapter : CloudAdapter
         var appId = credentials.Value.MicrosoftAppId;
         // The built-in Direct Line authenticates its own clients with its own tokens; its turns run
         // as the bot itself, as a channel the bot trusts would.
-        _channelIdentity = string.IsNullOrWhiteSpace(appId)
+        _channelIdentity = !credentials.Value.IsConfigured
             ? new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType)
             : new ClaimsIdentity([new Claim(AuthenticationConstants.AudienceClaim, appId), new Claim(AuthenticationConstants.AppIdClaim, appId)]);
 

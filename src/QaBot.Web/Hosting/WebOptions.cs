@@ -3,14 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace QaBot.Web.Hosting;
 
 /// <summary>
-/// The Bot Framework credentials, the standard keys at the root of appsettings.json. All empty:
-/// the Emulator connects without credentials. Set: requests without a valid token get 401.
+/// The Bot Framework credentials: the standard keys, at the root of appsettings.json where every
+/// Bot Framework host keeps them. All empty: the Emulator connects without credentials. Set:
+/// requests without a valid token get 401.
 /// </summary>
 public sealed class BotCredentialsOptions
 {
-    /// <summary>The keys sit at the root of the configuration, where every Bot Framework sample keeps them.</summary>
-    public const string Section = "";
-
     public string MicrosoftAppId { get; set; } = "";
     public string MicrosoftAppPassword { get; set; } = "";
     public string MicrosoftAppTenantId { get; set; } = "";
