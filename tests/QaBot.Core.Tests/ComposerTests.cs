@@ -115,6 +115,25 @@ public sealed class ComposerTests(ArticleFixture article) : IClassFixture<Articl
         Assert.Matches("doctor|medical|health", reply.Advisory);
     }
 
+    [Theory]
+    [InlineData("What are the risks of using kratom?")]
+    [InlineData("Can kratom cause hair loss?")]
+    [InlineData("How does kratom help with opioid withdrawal?")]
+    [InlineData("Which withdrawal symptoms can kratom ease?")]
+    public void TellMeMoreNeverQuotesASentenceTwice(string question)
+    {
+        var seen = new List<string>();
+        for (var page = 0; page < 10; page++)
+        {
+            var reply = article.Ask(question, skip: seen.Count);
+            if (reply.Status != ReplyStatus.Answered) break;
+            seen.AddRange(reply.Quotes.Select(q => q.Text));
+        }
+        var sentences = seen.SelectMany(q => Documents.SentenceSplitter.Split(q, 0, q.Length).Select(r => q[r.Start..r.End])).ToList();
+        Assert.True(sentences.Count > 3);
+        Assert.Equal(sentences.Count, sentences.Distinct().Count());
+    }
+
     [Fact]
     public void TellMeMoreGivesTheNextPassagesAndThenSaysThatIsAll()
     {

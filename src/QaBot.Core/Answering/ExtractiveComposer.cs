@@ -31,20 +31,38 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage && shape.CanAnswer(c.Sentence.Text)).ToList();
         if (relevant.Count == 0) return null;
         var (order, sides) = Order(shape, concepts, relevant);
-        var chosen = order.Skip(skip).DistinctBy(c => c.Sentence.Ordinal + "#" + c.Sentence.File).Take(options.MaxQuotes).ToList();
-        var quotes = new List<Quote>();
-        var merged = new HashSet<Candidate>();
-        foreach (var candidate in chosen)
-        {
-            if (!merged.Add(candidate)) continue;
-            var run = new List<Candidate> { candidate };
-            Extend(run, chosen, merged);
-            quotes.Add(ToQuote(snapshot, run, first: quotes.Count == 0));
-        }
+        var quotes = Pages(snapshot, order).Skip(skip).Take(options.MaxQuotes).ToList();
         if (quotes.Count == 0) return null;
         var twoSided = sides.Count > 0 && skip == 0;
         return new Evidence(quotes, twoSided, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(),
             twoSided ? sides.Select(c => PassageSearch.ToPassage(c).Id).ToList() : []);
+    }
+
+    /// <summary>
+    /// Every quote the ranked sentences give, page by page as "tell me more" shows them: each page
+    /// takes the next sentences not yet quoted (up to the most quotes a reply holds) and merges
+    /// neighbours, so <c>skip</c> counts quotes and a sentence is never quoted twice.
+    /// </summary>
+    private IEnumerable<Quote> Pages(IndexSnapshot snapshot, List<Candidate> order)
+    {
+        var quoted = new HashSet<(string File, int Ordinal)>();
+        var produced = 0;
+        while (true)
+        {
+            var chosen = order.Where(c => !quoted.Contains((c.Sentence.File, c.Sentence.Ordinal))).Take(options.MaxQuotes).ToList();
+            if (chosen.Count == 0) yield break;
+            var merged = new HashSet<Candidate>();
+            foreach (var candidate in chosen)
+            {
+                if (!merged.Add(candidate)) continue;
+                var run = new List<Candidate> { candidate };
+                Extend(run, chosen, merged);
+                var (quote, context) = ToQuote(snapshot, run, first: produced++ == 0, quoted);
+                quoted.UnionWith(run.Select(c => (c.Sentence.File, c.Sentence.Ordinal)));
+                if (context is not null) quoted.Add((context.File, context.Ordinal));
+                yield return quote;
+            }
+        }
     }
 
     /// <summary>
@@ -85,16 +103,18 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         }
     }
 
-    private Quote ToQuote(IndexSnapshot snapshot, List<Candidate> run, bool first)
+    /// <summary>The run as one quote, with the sentence before it when its first sentence leans on it (and that one is not quoted yet).</summary>
+    private (Quote Quote, IndexedSentence? Context) ToQuote(IndexSnapshot snapshot, List<Candidate> run, bool first, HashSet<(string File, int Ordinal)> quoted)
     {
         var head = run[0].Sentence;
         var text = string.Join(' ', run.Select(c => c.Sentence.Text));
-        var previous = LeansOnPrevious.Any(p => head.Text.StartsWith(p, StringComparison.Ordinal))
+        var previous = LeansOnPrevious.Any(p => head.Text.StartsWith(p, StringComparison.Ordinal)) && !quoted.Contains((head.File, head.Ordinal - 1))
             ? Retriever.SentenceAt(snapshot, head.File, head.Ordinal - 1) : null;
-        if (previous is not null && previous.Paragraph == head.Paragraph && previous.Text.Length + text.Length + 1 <= options.FirstQuoteMaxChars)
-            text = previous.Text + " " + text;
+        if (previous is not null && (previous.Paragraph != head.Paragraph || previous.Text.Length + text.Length + 1 > options.FirstQuoteMaxChars))
+            previous = null;
+        if (previous is not null) text = previous.Text + " " + text;
         if (first && text.Length > options.FirstQuoteMaxChars) text = Shorten(text, options.FirstQuoteMaxChars);
-        return new Quote(text, head.Title, head.Section, Math.Round(Math.Min(1.0, run.Max(c => c.Coverage)), 3));
+        return (new Quote(text, head.Title, head.Section, Math.Round(Math.Min(1.0, run.Max(c => c.Coverage)), 3)), previous);
     }
 
     /// <summary>A verbatim prefix ending at a clause boundary, for a sentence too long to quote whole.</summary>
