@@ -56,7 +56,7 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
             {
                 if (!merged.Add(candidate)) continue;
                 var run = new List<Candidate> { candidate };
-                Extend(run, chosen, merged);
+                Extend(run, chosen, merged, options.FirstQuoteMaxChars);
                 var (quote, context) = ToQuote(snapshot, run, first: produced++ == 0, quoted);
                 quoted.UnionWith(run.Select(c => (c.Sentence.File, c.Sentence.Ordinal)));
                 if (context is not null) quoted.Add((context.File, context.Ordinal));
@@ -86,17 +86,24 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         return (sides.Concat(order.Skip(1).Except(others)).ToList(), sides);
     }
 
-    /// <summary>Grows a run with chosen sentences that stand right before or after it in the same paragraph.</summary>
-    private static void Extend(List<Candidate> run, List<Candidate> chosen, HashSet<Candidate> merged)
+    /// <summary>
+    /// Grows a run with chosen sentences that stand right before or after it in the same
+    /// paragraph, while the quote stays within <paramref name="maxLength"/>; a neighbour that does
+    /// not fit is quoted on its own.
+    /// </summary>
+    private static void Extend(List<Candidate> run, List<Candidate> chosen, HashSet<Candidate> merged, int maxLength)
     {
+        var length = run[0].Sentence.Text.Length;
         for (var grew = true; grew;)
         {
             grew = false;
             foreach (var other in chosen.Where(o => !merged.Contains(o) && o.Sentence.File == run[0].Sentence.File && o.Sentence.Paragraph == run[0].Sentence.Paragraph))
             {
+                if (length + 1 + other.Sentence.Text.Length > maxLength) continue;
                 if (other.Sentence.Ordinal == run[0].Sentence.Ordinal - 1) run.Insert(0, other);
                 else if (other.Sentence.Ordinal == run[^1].Sentence.Ordinal + 1) run.Add(other);
                 else continue;
+                length += 1 + other.Sentence.Text.Length;
                 merged.Add(other);
                 grew = true;
             }
