@@ -24,7 +24,7 @@ internal static class QuestionTerms
         "typically", "normally", "possibly", "probably", "definitely", "certainly", "truly", "honestly", "seriously",
         "maybe", "perhaps", "quite", "pretty", "rather", "somewhat", "wondering", "less", "fewer", "main", "overall", "wonder", "curious",
         "anyone", "someone", "somebody", "true", "fact", "possible", "able", "ok", "alright", "okay", "sure",
-        "enough", "while", "because", "since", "after", "before", "until", "though", "although", "whereas", "yet", "whilst",
+        "enough", "think", "thinks", "while", "because", "since", "after", "before", "until", "though", "although", "whereas", "yet", "whilst",
     };
 
     /// <summary>

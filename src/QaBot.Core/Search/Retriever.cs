@@ -43,17 +43,32 @@ internal static class Retriever
             var doc = snapshot.Searcher.Doc(hit.Doc);
             var own = new TermSequence(doc.Get(Fields.TextTerms));
             var context = new TermSequence(doc.Get(Fields.ContextTerms));
-            var covered = 0.0;
-            foreach (var concept in concepts)
-            {
-                var match = concept.MatchIn(own);
-                var contextCredit = concept.Share >= TopicShare ? 1.0 : ContextCredit;
-                covered += concept.Weight * (match > 0 ? match : contextCredit * concept.MatchIn(context));
-            }
-            var coverage = covered / total;
+            var coverage = Coverage(concepts, own, context) / total;
             found.Add(new Candidate(Candidate.From(doc), coverage, coverage + LuceneShare * hit.Score / top));
         }
         return found.OrderByDescending(c => c.Score).ToList();
+    }
+
+    /// <summary>
+    /// The weight of the question's concepts a sentence covers: in full when the sentence holds
+    /// them, in part from its paragraph and section. A broader term found for a narrower word
+    /// ("heroin" as "opioid") counts only when the sentence also holds another of the question's
+    /// specific concepts: "heroin withdrawal" is "opioid withdrawal", but "alcohol withdrawal" is
+    /// not answered by a sentence about "any substance".
+    /// </summary>
+    private static double Coverage(IReadOnlyList<Concept> concepts, TermSequence own, TermSequence context)
+    {
+        var matches = concepts.Select(c => c.MatchIn(own)).ToArray();
+        var corroborated = Enumerable.Range(0, concepts.Count).Count(i => matches[i] >= Synonyms.Equivalent && concepts[i].Share < TopicShare);
+        var covered = 0.0;
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            var match = matches[i];
+            if (match > 0 && match < Synonyms.Equivalent && corroborated == 0) match = 0;
+            var contextCredit = concepts[i].Share >= TopicShare ? 1.0 : ContextCredit;
+            covered += concepts[i].Weight * (match > 0 ? match : contextCredit * concepts[i].MatchIn(context));
+        }
+        return covered;
     }
 
     /// <summary>The stored sentence with this ordinal in this file, for merging neighbours; null past either end.</summary>
