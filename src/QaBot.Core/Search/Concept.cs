@@ -7,7 +7,7 @@ namespace QaBot.Core.Search;
 /// map to, with a weight that is high for rare or unknown words and low for words every
 /// sentence uses (such as the document's topic).
 /// </summary>
-internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IReadOnlyList<double> Credits, double Weight, double Share)
+internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IReadOnlyList<double> Credits, double Weight, double Share, bool IsLight)
 {
     /// <summary>
     /// Stance words ("cause", "reduce") and light words ("give", "poor") shape a question more than
@@ -48,8 +48,9 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
                         .Take(MaxFormsPerConcept).ToList();
                     var forms = alternatives.Select(f => f.Key.Split(' ')).ToList();
                     var (idf, share) = Idf(snapshot.Reader, forms);
-                    var weight = Cues.IsCue(forms[0]) || forms[0].All(light.Contains) ? CueWeight * Math.Min(idf, LightCeiling) : idf;
-                    concepts.Add(new Concept(key, forms, alternatives.Select(f => f.Value).ToList(), weight, share));
+                    var isLight = Cues.IsCue(forms[0]) || forms[0].All(light.Contains);
+                    var weight = isLight ? CueWeight * Math.Min(idf, LightCeiling) : idf;
+                    concepts.Add(new Concept(key, forms, alternatives.Select(f => f.Value).ToList(), weight, share, isLight));
                 }
                 i += length;
                 break;

@@ -52,23 +52,29 @@ internal static class Retriever
     /// <summary>
     /// The weight of the question's concepts a sentence covers: in full when the sentence holds
     /// them, in part from its paragraph and section. A broader term found for a narrower word
-    /// ("heroin" as "opioid") counts only when the sentence also holds another of the question's
-    /// specific concepts: "heroin withdrawal" is "opioid withdrawal", but "alcohol withdrawal" is
-    /// not answered by a sentence about "any substance".
+    /// ("heroin" as "opioid") counts only when the sentence itself holds every other weighty
+    /// concept of the question: "heroin withdrawal" is "opioid withdrawal", but "alcohol
+    /// withdrawal" is not answered by a sentence about "any substance" that never says withdrawal.
     /// </summary>
     private static double Coverage(IReadOnlyList<Concept> concepts, TermSequence own, TermSequence context)
     {
         var matches = concepts.Select(c => c.MatchIn(own)).ToArray();
-        var corroborated = Enumerable.Range(0, concepts.Count).Count(i => matches[i] >= Synonyms.Equivalent && concepts[i].Share < TopicShare);
         var covered = 0.0;
         for (var i = 0; i < concepts.Count; i++)
         {
             var match = matches[i];
-            if (match > 0 && match < Synonyms.Equivalent && corroborated == 0) match = 0;
+            if (match > 0 && match < Synonyms.Equivalent && !HoldsTheRest(concepts, matches, i)) match = 0;
             var contextCredit = concepts[i].Share >= TopicShare ? 1.0 : ContextCredit;
             covered += concepts[i].Weight * (match > 0 ? match : contextCredit * concepts[i].MatchIn(context));
         }
         return covered;
+    }
+
+    private static bool HoldsTheRest(IReadOnlyList<Concept> concepts, double[] matches, int except)
+    {
+        for (var j = 0; j < concepts.Count; j++)
+            if (j != except && !concepts[j].IsLight && matches[j] == 0) return false;
+        return true;
     }
 
     /// <summary>The stored sentence with this ordinal in this file, for merging neighbours; null past either end.</summary>

@@ -97,13 +97,18 @@ internal sealed class Vocabulary
 /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
 internal static class EditDistance
 {
+    private const int StackRows = 128;
+
     /// <summary>The distance, or budget + 1 as soon as it must exceed the budget.</summary>
     public static int Within(string a, string b, int budget)
     {
         if (Math.Abs(a.Length - b.Length) > budget) return budget + 1;
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var row = new int[b.Length + 1];
+        // Called for every vocabulary word of a near length: three rows on the stack, not the heap.
+        var width = b.Length + 1;
+        var rows = width <= StackRows ? stackalloc int[3 * width] : new int[3 * width];
+        var prev2 = rows[..width];
+        var prev = rows.Slice(width, width);
+        var row = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -119,7 +124,10 @@ internal static class EditDistance
                 rowMin = Math.Min(rowMin, value);
             }
             if (rowMin > budget) return budget + 1;
-            (prev2, prev, row) = (prev, row, prev2);
+            var spare = prev2;
+            prev2 = prev;
+            prev = row;
+            row = spare;
         }
         return prev[b.Length];
     }
