@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using QaBot.Core.Hosting;
 
 namespace QaBot.Cli.Tests;
@@ -14,20 +15,32 @@ public sealed class CommandsTests : IDisposable
         if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
     }
 
-    private async Task<(int Code, string Out, string Err)> Run(string input, string[] args, string? documents = null, string? index = null)
+    /// <summary>The CLI's own services over the repository's appsettings.json, with the documents and index given.</summary>
+    internal static ServiceProvider Services(string? documents, string index)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Root, "appsettings.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Corpus:DocumentsPath"] = documents ?? Path.Combine(Root, "index", "documents"),
-                ["Index:Path"] = index ?? Path.Combine(_work, "lucene"),
+                ["Index:Path"] = index,
             })
             .Build();
-        using var services = CliServices.Build(Root, configuration);
+        return CliServices.Build(Root, configuration);
+    }
+
+    /// <summary>Runs one qabot command in process and returns its exit code, standard output and standard error.</summary>
+    internal static async Task<(int Code, string Out, string Err)> Run(IServiceProvider services, string input, string[] args)
+    {
         var (output, error) = (new StringWriter(), new StringWriter());
         var code = await Commands.RunAsync(args, services, new StringReader(input), output, error);
         return (code, output.ToString(), error.ToString());
+    }
+
+    private async Task<(int Code, string Out, string Err)> Run(string input, string[] args, string? documents = null, string? index = null)
+    {
+        using var services = Services(documents, index ?? Path.Combine(_work, "lucene"));
+        return await Run(services, input, args);
     }
 
     [Fact]
