@@ -54,7 +54,8 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         var asked = QuestionFrame.Strip(text);
         var content = QuestionShape.Content(asked);
         var concepts = Concept.Parse(content, snapshot, _synonyms, _options.MaxQueryTerms);
-        var ranked = Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(content), _options.Candidates);
+        var ranked = Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(content), _options.Candidates,
+            QuestionShape.Of(asked).AllowsBroader);
         if (_log.IsEnabled(LogLevel.Debug))
             _log.LogDebug("Concepts {Concepts}; best {Best}", string.Join(" | ", concepts.Select(c => $"{c.Label} ({c.Weight:F2})")),
                 string.Join(" | ", ranked.Take(3).Select(r => $"{r.Coverage:F2} {r.Sentence.Ordinal}@{r.Sentence.File}")));

@@ -8,7 +8,7 @@ namespace QaBot.Core.Answering;
 /// one: "what is X?" wants a sentence that defines X, "how does..." a mechanism, "what/which
 /// ...s" a list, "why" a cause, and a yes/no question a sentence that takes a side.
 /// </summary>
-internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity, bool Where, Stance Leaning)
+internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity, bool Where, Stance Leaning, bool Identity)
 {
     // Small against coverage (0 to 1): a shape only decides between passages that cover the question alike.
     private const double StanceBonus = 0.1;
@@ -41,6 +41,10 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     /// <summary>A question that asks whether something helps.</summary>
     [GeneratedRegex(@"\b(help[s]?|reduce[s]?|ease[s]?|relieve[s]?|improve[s]?|prevent[s]?|stop[s]?|curb[s]?|treat[s]?|cure[s]?|alleviate[s]?|aid[s]?|fight|lessen|regrow|good for|benefit|less|fewer|calmer|better|relax)\b")]
     private static partial Regex AsksAboutBenefit();
+
+    /// <summary>"Is kratom an antidepressant?": asks what kind of thing something is.</summary>
+    [GeneratedRegex(@"^(is|are|was|were)\s+[\w\-']+(\s+[\w\-']+)?\s+(a|an|the|considered( a| an)?|classed as|classified as)\s+[\w\-' ]{1,40}\??$")]
+    private static partial Regex IdentityQuestion();
 
     [GeneratedRegex(@"^where\b")]
     private static partial Regex WhereQuestion();
@@ -79,7 +83,15 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
             (true, false) => Stance.Harm,
             (false, true) => Stance.Benefit,
             _ => Stance.Neutral,
-        });
+        },
+        DefinitionQuestion().IsMatch(normalized) || IdentityQuestion().IsMatch(normalized));
+
+    /// <summary>
+    /// Whether a narrower word may be answered by the documents' broader term ("heroin" by
+    /// "opioid"): not when the question asks what something is, where "is it an antidepressant?"
+    /// is not answered by a sentence about "any substance".
+    /// </summary>
+    public bool AllowsBroader => !Identity;
 
     /// <summary>The question without the words that only give its shape: "how long" asks for a time, not about length.</summary>
     public static string Content(string normalized) => HowMuch().Replace(normalized, "how", 1);

@@ -27,7 +27,7 @@ internal static class Retriever
     /// </summary>
     private const float ExactWordBoost = 0.3f;
 
-    public static List<Candidate> Search(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, IReadOnlyCollection<string> exactWords, int candidates)
+    public static List<Candidate> Search(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, IReadOnlyCollection<string> exactWords, int candidates, bool allowBroader = true)
     {
         if (concepts.Count == 0) return [];
         var query = BuildQuery(concepts);
@@ -43,7 +43,7 @@ internal static class Retriever
             var doc = snapshot.Searcher.Doc(hit.Doc);
             var own = new TermSequence(doc.Get(Fields.TextTerms));
             var context = new TermSequence(doc.Get(Fields.ContextTerms));
-            var coverage = Coverage(concepts, own, context) / total;
+            var coverage = Coverage(concepts, own, context, allowBroader) / total;
             found.Add(new Candidate(Candidate.From(doc), coverage, coverage + LuceneShare * hit.Score / top));
         }
         return found.OrderByDescending(c => c.Score).ToList();
@@ -56,16 +56,18 @@ internal static class Retriever
     /// concept of the question: "heroin withdrawal" is "opioid withdrawal", but "alcohol
     /// withdrawal" is not answered by a sentence about "any substance" that never says withdrawal.
     /// </summary>
-    private static double Coverage(IReadOnlyList<Concept> concepts, TermSequence own, TermSequence context)
+    private static double Coverage(IReadOnlyList<Concept> concepts, TermSequence own, TermSequence context, bool allowBroader)
     {
         var matches = concepts.Select(c => c.MatchIn(own)).ToArray();
         var covered = 0.0;
         for (var i = 0; i < concepts.Count; i++)
         {
             var match = matches[i];
-            if (match > 0 && match < Synonyms.Equivalent && !HoldsTheRest(concepts, matches, i)) match = 0;
+            if (match > 0 && match < Synonyms.Equivalent && (!allowBroader || !HoldsTheRest(concepts, matches, i))) match = 0;
             var contextCredit = concepts[i].Share >= TopicShare ? 1.0 : ContextCredit;
-            covered += concepts[i].Weight * (match > 0 ? match : contextCredit * concepts[i].MatchIn(context));
+            var inContext = concepts[i].MatchIn(context);
+            if (!allowBroader && inContext < Synonyms.Equivalent) inContext = 0;
+            covered += concepts[i].Weight * (match > 0 ? match : contextCredit * inContext);
         }
         return covered;
     }
