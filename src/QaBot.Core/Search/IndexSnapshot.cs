@@ -9,8 +9,17 @@ namespace QaBot.Core.Search;
 /// </summary>
 public sealed class IndexSnapshot : IDisposable
 {
+    /// <summary>
+    /// Most sentences kept parsed per generation (all of the article's; a few MB for a large corpus):
+    /// every question reads up to 60 candidates, and reading one from Lucene's compressed stored
+    /// fields and splitting its terms cost more than the rest of a question.
+    /// </summary>
+    internal const int MaxCachedSentences = 4096;
+
     private readonly DirectoryReader _reader;
     private readonly Lazy<Vocabulary> _vocabulary;
+    private readonly StoredSentence?[] _sentences;
+    private int _cachedSentences;
 
     internal IndexSnapshot(DirectoryReader reader, IndexManifest manifest)
     {
@@ -18,6 +27,7 @@ public sealed class IndexSnapshot : IDisposable
         Manifest = manifest;
         Searcher = new IndexSearcher(reader);
         _vocabulary = new Lazy<Vocabulary>(() => Vocabulary.From(reader), LazyThreadSafetyMode.ExecutionAndPublication);
+        _sentences = new StoredSentence?[reader.MaxDoc];
     }
 
     public IndexManifest Manifest { get; }
@@ -27,6 +37,17 @@ public sealed class IndexSnapshot : IDisposable
     internal IndexReader Reader => _reader;
 
     internal Vocabulary Vocabulary => _vocabulary.Value;
+
+    /// <summary>The stored sentence with this document number, read once and then kept (up to <see cref="MaxCachedSentences"/>).</summary>
+    internal StoredSentence Sentence(int doc)
+    {
+        var kept = Volatile.Read(ref _sentences[doc]);
+        if (kept is not null) return kept;
+        var stored = StoredSentence.From(Searcher.Doc(doc));
+        if (Volatile.Read(ref _cachedSentences) < MaxCachedSentences && Interlocked.Increment(ref _cachedSentences) <= MaxCachedSentences)
+            Volatile.Write(ref _sentences[doc], stored);
+        return stored;
+    }
 
     internal IndexSnapshot Acquire()
     {
@@ -39,4 +60,11 @@ public sealed class IndexSnapshot : IDisposable
 
     /// <summary>Ends one search's hold on this generation.</summary>
     public void Dispose() => _reader.DecRef();
+}
+
+/// <summary>A sentence as stored, with its own and its context's English terms split for matching.</summary>
+internal sealed record StoredSentence(IndexedSentence Sentence, TermSequence Terms, TermSequence ContextTerms)
+{
+    public static StoredSentence From(Lucene.Net.Documents.Document doc) =>
+        new(Candidate.From(doc), new TermSequence(doc.Get(Fields.TextTerms)), new TermSequence(doc.Get(Fields.ContextTerms)));
 }

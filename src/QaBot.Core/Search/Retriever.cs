@@ -40,11 +40,10 @@ internal static class Retriever
         var found = new List<Candidate>(hits.Length);
         foreach (var hit in hits)
         {
-            var doc = snapshot.Searcher.Doc(hit.Doc);
-            var own = new TermSequence(doc.Get(Fields.TextTerms));
-            var context = new TermSequence(doc.Get(Fields.ContextTerms));
+            var stored = snapshot.Sentence(hit.Doc);
+            var (own, context) = (stored.Terms, stored.ContextTerms);
             var coverage = Coverage(concepts, own, context, allowBroader) / total;
-            found.Add(new Candidate(Candidate.From(doc), coverage, coverage + LuceneShare * hit.Score / top));
+            found.Add(new Candidate(stored.Sentence, coverage, coverage + LuceneShare * hit.Score / top));
         }
         return found.OrderByDescending(c => c.Score).ToList();
     }
@@ -84,7 +83,7 @@ internal static class Retriever
     {
         if (ordinal < 0) return null;
         var hits = snapshot.Searcher.Search(new TermQuery(new Term(Fields.Key, Fields.KeyOf(file, ordinal))), 1).ScoreDocs;
-        return hits.Length == 0 ? null : Candidate.From(snapshot.Searcher.Doc(hits[0].Doc));
+        return hits.Length == 0 ? null : snapshot.Sentence(hits[0].Doc).Sentence;
     }
 
     /// <summary>
