@@ -43,11 +43,11 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
                     // Wordings the corpus uses come first: the others can match nothing.
                     var alternatives = new[] { KeyValuePair.Create(key, 1.0) }
                         .Concat((mapped ?? new Dictionary<string, double>())
-                            .OrderByDescending(m => m.Key.Split(' ').All(t => snapshot.Reader.DocFreq(new Term(Fields.Text, t)) > 0))
+                            .OrderByDescending(m => m.Key.Split(' ').All(t => snapshot.DocFreq(t) > 0))
                             .ThenByDescending(m => m.Value))
                         .Take(MaxFormsPerConcept).ToList();
                     var forms = alternatives.Select(f => f.Key.Split(' ')).ToList();
-                    var (idf, share) = Idf(snapshot.Reader, forms);
+                    var (idf, share) = Idf(snapshot, forms);
                     var isLight = Cues.IsCue(forms[0]) || forms[0].All(light.Contains);
                     var weight = isLight ? CueWeight * Math.Min(idf, LightCeiling) : idf;
                     concepts.Add(new Concept(key, forms, alternatives.Select(f => f.Value).ToList(), weight, share, isLight));
@@ -63,10 +63,10 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
     /// BM25's idf of the concept's most common form (a concept is as specific as its most general
     /// wording), and the share of sentences that use it.
     /// </summary>
-    private static (double Idf, double Share) Idf(IndexReader reader, IEnumerable<string[]> forms)
+    private static (double Idf, double Share) Idf(IndexSnapshot snapshot, IEnumerable<string[]> forms)
     {
-        var n = Math.Max(reader.NumDocs, 1);
-        var df = forms.Max(f => f.Min(t => reader.DocFreq(new Term(Fields.Text, t))));
+        var n = Math.Max(snapshot.Reader.NumDocs, 1);
+        var df = forms.Max(f => f.Min(snapshot.DocFreq));
         return (Math.Log(1 + (n - df + 0.5) / (df + 0.5)), (double)df / n);
     }
 

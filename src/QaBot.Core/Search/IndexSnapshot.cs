@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -16,8 +17,12 @@ public sealed class IndexSnapshot : IDisposable
     /// </summary>
     internal const int MaxCachedSentences = 4096;
 
+    /// <summary>Most terms whose statistics are kept per generation: question words and synonym forms repeat.</summary>
+    internal const int MaxCachedTerms = 65_536;
+
     private readonly DirectoryReader _reader;
     private readonly Lazy<Vocabulary> _vocabulary;
+    private readonly ConcurrentDictionary<(string Field, string Term), TermContext> _terms = new();
     private readonly StoredSentence?[] _sentences;
     private int _cachedSentences;
 
@@ -37,6 +42,22 @@ public sealed class IndexSnapshot : IDisposable
     internal IndexReader Reader => _reader;
 
     internal Vocabulary Vocabulary => _vocabulary.Value;
+
+    /// <summary>
+    /// Where a term stands in each segment and how many sentences hold it, looked up once per
+    /// generation (each look-up opens a terms enumerator per segment). Read-only once built, so
+    /// every search may share it.
+    /// </summary>
+    internal TermContext TermStates(string field, string term)
+    {
+        if (_terms.TryGetValue((field, term), out var states)) return states;
+        states = TermContext.Build(Searcher.TopReaderContext, new Term(field, term));
+        if (_terms.Count < MaxCachedTerms) _terms.TryAdd((field, term), states);
+        return states;
+    }
+
+    /// <summary>How many sentences hold the English term: the reader's DocFreq, from <see cref="TermStates"/>.</summary>
+    internal int DocFreq(string term) => TermStates(Fields.Text, term).DocFreq;
 
     /// <summary>The stored sentence with this document number, read once and then kept (up to <see cref="MaxCachedSentences"/>).</summary>
     internal StoredSentence Sentence(int doc)
