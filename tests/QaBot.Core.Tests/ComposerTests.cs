@@ -35,6 +35,17 @@ public sealed class ComposerTests(ArticleFixture article) : IClassFixture<Articl
         Assert.StartsWith("The article says different things", reply.Text);
     }
 
+    [Theory]
+    [InlineData("Can kratom cause insomnia?", "adverse effects such as insomnia", "alleviate withdrawal symptoms like cravings, irritability, and insomnia")]
+    [InlineData("Can kratom reduce anxiety?", "reducing anxiety", "adverse effects such as insomnia, anxiety")]
+    public void ACueGoverningAListStillMakesItsSide(string question, string oneSide, string otherSide)
+    {
+        var reply = article.Ask(question);
+        Assert.StartsWith("The article says different things", reply.Text);
+        Assert.Contains(reply.Quotes, q => q.Text.Contains(oneSide, StringComparison.Ordinal));
+        Assert.Contains(reply.Quotes, q => q.Text.Contains(otherSide, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ASentenceThatLeansOnThePreviousOneIsQuotedWithIt()
     {
