@@ -23,11 +23,11 @@ builder.Services
 var app = builder.Build();
 app.UseQaBotMiddleware();
 
-app.MapChatPage();                     // GET  /             Web Chat over the built-in Direct Line
-app.MapBotMessages();                  // POST /api/messages the Bot Framework endpoint (Emulator, channels)
-app.MapDirectLine().AllowEmbedding();  //      /v3/directline Direct Line 3.0, polling
-app.MapAsk().AllowEmbedding();         // POST /api/ask       the reply contract as JSON
-app.MapHealth();                       // GET  /healthz       host and index readiness
+app.MapChatPage();                                      // GET  /             Web Chat over the built-in Direct Line
+app.MapBotMessages().LimitPerClient();                  // POST /api/messages the Bot Framework endpoint (Emulator, channels)
+app.MapDirectLine().AllowEmbedding().LimitPerClient();  //      /v3/directline Direct Line 3.0, polling
+app.MapAsk().AllowEmbedding().LimitPerClient();         // POST /api/ask       the reply contract as JSON
+app.MapHealth();                                        // GET  /healthz       host and index readiness
 
 app.Run();
 

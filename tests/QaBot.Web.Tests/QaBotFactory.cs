@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace QaBot.Web.Tests;
 
 /// <summary>
 /// The web host as tests start it: in memory (TestServer) or on real loopback HTTP (Kestrel on
 /// 127.0.0.1, a free port), always with its own index folder, so parallel runs never share the
-/// repository's index. The documents stay the repository's.
+/// repository's index. The documents stay the repository's. Rate limiting is off unless a test
+/// turns it on: tests send many requests from one loopback client.
 /// </summary>
 public sealed class QaBotFactory : WebApplicationFactory<Program>
 {
@@ -23,10 +25,18 @@ public sealed class QaBotFactory : WebApplicationFactory<Program>
 
     internal QaBotFactory(IDictionary<string, string?> settings, bool loopback = false, Action<IServiceCollection>? services = null)
     {
-        _settings = new Dictionary<string, string?>(settings) { ["Index:Path"] = _index, ["Logging:LogLevel:Default"] = "Warning" };
+        _settings = new Dictionary<string, string?> { ["Index:Path"] = _index, ["Logging:LogLevel:Default"] = "Warning", ["RateLimiting:Enabled"] = "false" };
+        foreach (var (key, value) in settings) _settings[key] = value;
         _services = services;
         if (loopback) UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>The started host, for tests that stop it themselves.</summary>
+    public IHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+    private IHost? _host;
+
+    protected override IHost CreateHost(IHostBuilder builder) => _host = base.CreateHost(builder);
 
     /// <summary>Starts the host on loopback HTTP and returns its address.</summary>
     public Uri StartLoopback()

@@ -15,7 +15,9 @@ internal static class HealthEndpoint
         bool Ready,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Documents,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Sentences,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
+        // Documents that could not be read and were left out, by file name only (never a folder).
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Skipped = null);
 
     public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check);
 
@@ -26,7 +28,8 @@ internal static class HealthEndpoint
         {
             using var snapshot = index.Acquire();
             var manifest = snapshot.Manifest;
-            var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null));
+            var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
+                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)]));
             return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -125,8 +125,9 @@ internal sealed class ArticleBot : ActivityHandler
         return new InvokeResponse { Status = StatusCodes.Status200OK };
     }
 
+    /// <summary>A short reply in the bot's own words, ending with the advice as every reply does.</summary>
     private Task PoliteAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(Message(Markdown.EscapeInline(text), _suggestions.After(null, [])), cancellationToken);
+        turnContext.SendActivityAsync(Message(Markdown.EscapeInline(text) + "\n\n" + ReplyMarkdown.Advice(_safety.Advisory), _suggestions.After(null, [])), cancellationToken);
 
     /// <summary>What the bot can answer: the article's title and sections, and how to ask.</summary>
     private string Welcome()

@@ -1,7 +1,8 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using QaBot.Web.Hosting;
 
 namespace QaBot.Web.Bot;
 
@@ -10,23 +11,26 @@ internal static class MessagesEndpoint
 {
     public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder app) => app.MapPost("/api/messages", ProcessAsync);
 
-    private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<QaBotAdapter> log)
+    private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, ILogger<QaBotAdapter> log)
     {
         if (!IsWellFormed(http.Request.Headers.Authorization))
         {
             Refuse(http, log, "not a bearer JWT");
             return;
         }
-        try
+        // CloudAdapter would read a body of any size into memory; it gets at most the limit.
+        var max = options.Value.MaxActivityBytes;
+        var body = await RequestBody.ReadAsync(http.Request, max, http.RequestAborted);
+        if (body is null)
         {
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            await Results.Problem(title: "The activity is too large.", detail: $"Send at most {max} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http);
+            return;
         }
-        // CloudAdapter validates any Authorization header, even with no credentials configured, and
-        // lets a malformed token escape as an exception: that is the caller's fault, a 401, not a 500.
-        catch (Exception e) when (e is SecurityTokenException or SecurityTokenArgumentException && !http.Response.HasStarted)
-        {
-            Refuse(http, log, e.GetType().Name);
-        }
+        http.Request.Body = new MemoryStream(body, writable: false);
+        // A token that cannot be validated is a 401 from CloudAdapter (see RefusingAuthentication).
+        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        if (http.Response.StatusCode == StatusCodes.Status401Unauthorized && !http.Response.HasStarted)
+            http.Response.Headers.WWWAuthenticate = "Bearer";
     }
 
     /// <summary>

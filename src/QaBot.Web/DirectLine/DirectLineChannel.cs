@@ -26,7 +26,7 @@ internal sealed class DirectLineChannel
     private readonly IBot _bot;
     private readonly TimeProvider _time;
     private readonly ChannelAccount _botAccount;
-    private readonly CancellationToken _stopping;
+    private readonly CancellationToken _stopped;
 
     public DirectLineChannel(ConversationStore store, QaBotAdapter adapter, IBot bot, IStorage storage, IOptions<DirectLineOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
     {
@@ -35,7 +35,9 @@ internal sealed class DirectLineChannel
         _bot = bot;
         _time = time;
         _botAccount = new ChannelAccount(options.Value.BotId, options.Value.BotName, RoleTypes.Bot);
-        _stopping = lifetime.ApplicationStopping;
+        // Not ApplicationStopping: a stopping host lets the turns of requests in flight finish
+        // (up to Hosting:ShutdownTimeout); only what is still running once it has stopped is ended.
+        _stopped = lifetime.ApplicationStopped;
         // The bot's conversation state (ConversationState's key) goes with the conversation.
         _store.Evicted += gone => _ = storage.DeleteAsync([$"{ChannelId}/conversations/{gone.Id}"]);
     }
@@ -81,7 +83,7 @@ internal sealed class DirectLineChannel
     {
         // Turns are not tied to the HTTP request: a client that stops waiting still gets its
         // answer on the next poll.
-        await conversation.Turn.WaitAsync(_stopping);
+        await conversation.Turn.WaitAsync(_stopped);
         try
         {
             await _adapter.ProcessDirectLineAsync(activity, _bot, reply =>
@@ -96,7 +98,7 @@ internal sealed class DirectLineChannel
                 stored.Timestamp = _time.GetUtcNow();
                 conversation.Append(stored);
                 return Task.CompletedTask;
-            }, _stopping);
+            }, _stopped);
         }
         finally
         {

@@ -44,6 +44,9 @@ public static class WebExtensions
             .ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.Section);
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) => host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
+        services.AddQaBotRateLimiting();
 
         services.ConfigureHttpJsonOptions(o => ReplyJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -71,7 +74,8 @@ public static class WebExtensions
                 [nameof(credentials.MicrosoftAppTenantId)] = credentials.MicrosoftAppTenantId,
                 [nameof(credentials.MicrosoftAppType)] = credentials.MicrosoftAppType,
             }).Build();
-            return new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<QaBotAdapter>>());
+            var log = sp.GetRequiredService<ILogger<QaBotAdapter>>();
+            return new RefusingAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, logger: log), log);
         });
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<ConversationState>();
@@ -91,12 +95,13 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>Problem details for failures, CORS, and the static files the page loads.</summary>
+    /// <summary>Problem details for failures, CORS, per-client rate limits, and the static files the page loads.</summary>
     public static WebApplication UseQaBotMiddleware(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseRateLimiter();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context => context.Context.Response.Headers.XContentTypeOptions = "nosniff",

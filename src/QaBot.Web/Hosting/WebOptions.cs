@@ -33,6 +33,9 @@ public sealed class BotOptions
 
     /// <summary>Most suggested actions under one message.</summary>
     [Range(0, 10)] public int MaxSuggestions { get; set; } = 4;
+
+    /// <summary>Largest activity <c>/api/messages</c> reads, in bytes; a larger one gets 413.</summary>
+    [Range(1024, 10_000_000)] public int MaxActivityBytes { get; set; } = 256 * 1024;
 }
 
 /// <summary>The built-in Direct Line 3.0 channel Web Chat talks to (section "DirectLine").</summary>
@@ -80,4 +83,34 @@ public sealed class ApiOptions
 
     /// <summary>Largest request body /api/ask reads, in bytes; a larger one gets 413.</summary>
     [Range(64, 10_000_000)] public int MaxBodyBytes { get; set; } = 16 * 1024;
+}
+
+/// <summary>
+/// Per-client rate limiting (section "RateLimiting"): each client address has a token bucket, and
+/// a request past it gets 429 with Retry-After. Covers /api/ask, /api/messages and the Direct Line,
+/// never /healthz or the page's static files.
+/// </summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>False turns rate limiting off (a load test from one loopback client, say).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests a client may make in one burst: the bucket's size.</summary>
+    [Range(1, 1_000_000)] public int TokenLimit { get; set; } = 60;
+
+    /// <summary>Requests given back to a client's bucket each <see cref="ReplenishmentPeriod"/>: its sustained rate.</summary>
+    [Range(1, 1_000_000)] public int TokensPerPeriod { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")] public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>The host's own lifetime (section "Hosting").</summary>
+public sealed class HostingOptions
+{
+    public const string Section = "Hosting";
+
+    /// <summary>How long a stopping host lets requests in flight finish before it ends them.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
