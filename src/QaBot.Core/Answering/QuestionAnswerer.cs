@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
     private readonly IPassageSearch _search;
     private readonly IDraftComposer? _drafter;
     private readonly ILogger _log;
+    private ReplyCache? _cache;
 
     public QuestionAnswerer(IndexStore index, IOptions<AnsweringOptions> options, IOptions<SafetyOptions> safety, SynonymSource synonyms,
         IPassageSearch search, ILogger<QuestionAnswerer>? log = null, IDraftComposer? drafter = null)
@@ -51,6 +53,19 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         using var snapshot = _index.Acquire();
         var chitchat = Chitchat.Classify(text);
         if (chitchat != ChitchatKind.None) return (_writer.Chitchat(chitchat, snapshot.Manifest), null, text);
+        if (_options.ReplyCache == 0) return Find(snapshot, text, skip);
+        var cache = _cache;
+        if (cache is null || cache.Generation != snapshot) _cache = cache = new ReplyCache(snapshot, new());
+        if (cache.Replies.TryGetValue((text, skip), out var found)) return found;
+        found = Find(snapshot, text, skip);
+        if (cache.Replies.Count >= _options.ReplyCache) cache.Replies.Clear();
+        cache.Replies.TryAdd((text, skip), found);
+        return found;
+    }
+
+    /// <summary>Retrieval and the extractive composer: the same reply for the same question on the same generation.</summary>
+    private (Reply Reply, Evidence? Evidence, string Asked) Find(IndexSnapshot snapshot, string text, int skip)
+    {
         var asked = QuestionFrame.Strip(text);
         var content = QuestionShape.Content(asked);
         var concepts = Concept.Parse(content, snapshot, _synonyms, _options.MaxQueryTerms);
@@ -64,6 +79,9 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
             ? (_writer.NotFound(snapshot.Manifest, skip > 0), null, asked)
             : (_writer.Answered(evidence, skip > 0), evidence, asked);
     }
+
+    /// <summary>Replies found on one index generation; a new generation starts an empty cache.</summary>
+    private sealed record ReplyCache(IndexSnapshot Generation, ConcurrentDictionary<(string Text, int Skip), (Reply Reply, Evidence? Evidence, string Asked)> Replies);
 
     /// <summary>The model's draft, verified; the extractive reply when it cannot be trusted or the model fails.</summary>
     private async Task<Reply> DraftAsync(IDraftComposer drafter, string question, Evidence evidence, Reply extractive, CancellationToken cancellationToken)

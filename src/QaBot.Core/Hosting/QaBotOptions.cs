@@ -48,6 +48,12 @@ public sealed class AnsweringOptions
 
     /// <summary>Sentences Lucene hands to the reranker.</summary>
     [Range(5, 1000)] public int Candidates { get; set; } = 60;
+
+    /// <summary>
+    /// Replies kept per index generation, by normalized question (0 turns the cache off): people ask
+    /// the same questions, and the suggested ones word for word. Emptied when full.
+    /// </summary>
+    [Range(0, 1_000_000)] public int ReplyCache { get; set; } = 1024;
 }
 
 /// <summary>Medical advice and emergency contacts (section "Safety").</summary>
