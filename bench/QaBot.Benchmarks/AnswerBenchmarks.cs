@@ -5,8 +5,9 @@ using QaBot.Core.Search;
 namespace QaBot.Benchmarks;
 
 /// <summary>
-/// One question over the article, in process: end to end (triage, retrieval, composing, the reply),
-/// then retrieval alone, composing alone and the reply's JSON, the same steps QuestionAnswerer takes.
+/// One question over the article, in process: end to end (triage, retrieval, composing, the reply)
+/// afresh and from the reply cache, then retrieval alone, composing alone and the reply's JSON, the
+/// same steps QuestionAnswerer takes.
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -14,6 +15,7 @@ public class AnswerBenchmarks
 {
     private Pipeline _pipeline = null!;
     private IQuestionAnswerer _answerer = null!;
+    private Pipeline _cachedPipeline = null!;
     private IndexSnapshot _snapshot = null!;
     private ExtractiveComposer _composer = null!;
     private ReplyWriter _writer = null!;
@@ -30,6 +32,7 @@ public class AnswerBenchmarks
     {
         _pipeline = Pipeline.Over(Pipeline.ArticleFolder, Pipeline.Scratch("article-index"));
         _answerer = _pipeline.Answerer;
+        _cachedPipeline = Pipeline.Over(Pipeline.ArticleFolder, Pipeline.Scratch("article-index"), replyCache: true);
         _snapshot = _pipeline.Index.Acquire();
         _composer = new ExtractiveComposer(_pipeline.Answering);
         _writer = new ReplyWriter(_pipeline.Safety);
@@ -38,6 +41,7 @@ public class AnswerBenchmarks
         _content = QuestionShape.Content(_asked);
         _ranked = RetrieveCandidates();
         _reply = Answer();
+        AnswerCached();
     }
 
     [GlobalCleanup]
@@ -45,10 +49,16 @@ public class AnswerBenchmarks
     {
         _snapshot.Dispose();
         _pipeline.Dispose();
+        _cachedPipeline.Dispose();
     }
 
+    /// <summary>Answered afresh (the reply cache off).</summary>
     [Benchmark(Baseline = true)]
     public Reply Answer() => _answerer.AnswerAsync(_question).GetAwaiter().GetResult();
+
+    /// <summary>Asked again with the reply cache on, as the hosts run: triage, then the kept reply.</summary>
+    [Benchmark]
+    public Reply AnswerCached() => _cachedPipeline.Answerer.AnswerAsync(_question).GetAwaiter().GetResult();
 
     /// <summary>The question's concepts and the ranked candidate sentences.</summary>
     [Benchmark]
