@@ -10,7 +10,7 @@ public sealed class PassageSearch(IndexStore index, IOptions<AnsweringOptions> o
     public IReadOnlyList<Passage> Search(string query, int max)
     {
         using var snapshot = index.Acquire();
-        var text = QuestionText.Normalize(query, options.Value.MaxQuestionChars);
+        var text = Concept.Mend(QuestionText.Normalize(query, options.Value.MaxQuestionChars), snapshot, synonyms.Synonyms);
         var concepts = Concept.Parse(text, snapshot, synonyms.Synonyms, options.Value.MaxQueryTerms);
         return Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(text), Math.Clamp(max, 1, options.Value.Candidates))
             .Take(Math.Max(1, max)).Select(ToPassage).ToList();

@@ -66,7 +66,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
     /// <summary>Retrieval and the extractive composer: the same reply for the same question on the same generation.</summary>
     private (Reply Reply, Evidence? Evidence, string Asked) Find(IndexSnapshot snapshot, string text, int skip)
     {
-        var asked = QuestionFrame.Strip(text);
+        var asked = QuestionFrame.Strip(Concept.Mend(QuestionFrame.Strip(text), snapshot, _synonyms));
         var content = QuestionShape.Content(asked);
         var concepts = Concept.Parse(content, snapshot, _synonyms, _options.MaxQueryTerms);
         var ranked = Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(content), _options.Candidates,

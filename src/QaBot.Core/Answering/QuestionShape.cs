@@ -35,7 +35,7 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     private static partial Regex QuantityQuestion();
 
     /// <summary>A question that asks whether something harms ("does it cause / make you ...").</summary>
-    [GeneratedRegex(@"\b(cause[sd]?|causing|trigger[s]?|lead to|leads to|result in|worsen|worse|damage|hurt|harm|lose|losing)\b")]
+    [GeneratedRegex(@"\b(cause[sd]?|causing|trigger[s]?|lead to|leads to|result in|worsen|worse|damage|hurt|harm|harmful|lose|losing|risks?|risky|dangers?|dangerous|side effects?|adverse|downsides?|unsafe)\b")]
     private static partial Regex AsksAboutHarm();
 
     /// <summary>A question that asks whether something helps.</summary>
@@ -110,6 +110,9 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
         // cause ...?" by a risk), or a denial; the other side is quoted after it, not first.
         if (YesNo && stance != Stance.Neutral && (Leaning == Stance.Neutral || stance == Leaning || stance == Stance.Denial))
             bonus += StanceBonus;
+        else if (!YesNo && Leaning != Stance.Neutral && stance == Leaning)
+            bonus += StanceBonus; // "what are the risks?" is answered by a sentence naming risks
+
         if (Definition && focus is not null && StartsWith(sentence, focus))
             bonus += SubjectBonus + (DefinitionCue().IsMatch(sentence) ? DefinitionBonus : 0);
         if (How && MechanismCue().IsMatch(sentence)) bonus += ShapeBonus;

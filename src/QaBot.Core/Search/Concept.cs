@@ -20,11 +20,14 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
 
     private const int MaxFormsPerConcept = 12;
 
-    /// <summary>The concepts of a question, spelling corrected against the corpus and bounded in number.</summary>
+    /// <summary>The question's words with their misspellings mended, as one lower-cased line.</summary>
+    public static string Mend(string question, IndexSnapshot snapshot, Synonyms synonyms) =>
+        string.Join(' ', Analysis.Words(question).Select(w => Mend(w, snapshot.Vocabulary, synonyms.Vocabulary)));
+
+    /// <summary>The concepts of a (mended) question, bounded in number.</summary>
     public static List<Concept> Parse(string question, IndexSnapshot snapshot, Synonyms synonyms, int maxConcepts)
     {
-        var words = Analysis.Words(question)
-            .Select(w => QuestionTerms.IsGeneric(w) ? w : snapshot.Vocabulary.Correct(w, synonyms.Vocabulary)).ToList();
+        var words = Analysis.Words(question);
         var stems = QuestionTerms.ContentStems(string.Join(' ', words));
         var light = QuestionTerms.LightStems(words);
         var concepts = new List<Concept>();
@@ -57,6 +60,17 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
             }
         }
         return concepts;
+    }
+
+    /// <summary>
+    /// A word as the corpus or the synonym file spells it, or, failing both, the question word it
+    /// misspells ("wat" → "what"); a word none of them knows stays as it is.
+    /// </summary>
+    private static string Mend(string word, Vocabulary corpus, Vocabulary synonyms)
+    {
+        if (QuestionTerms.IsGeneric(word)) return word;
+        var corrected = corpus.Correct(word, synonyms);
+        return corrected != word ? corrected : QuestionTerms.GenericVocabulary.Correct(word, Vocabulary.None, minLength: 2);
     }
 
     /// <summary>

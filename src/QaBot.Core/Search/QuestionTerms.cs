@@ -49,6 +49,9 @@ internal static class QuestionTerms
     /// <summary>True for a word that only shapes a question.</summary>
     public static bool IsGeneric(string word) => Generic.Contains(word);
 
+    /// <summary>The words that only shape a question, for mending their typos ("wat", "hw", "shoud").</summary>
+    public static Vocabulary GenericVocabulary { get; } = Vocabulary.Of(Generic);
+
     /// <summary>The text's content words as written (lower-cased), for preferring sentences that use the same wording.</summary>
     public static List<string> ContentWords(string text) => Analysis.Words(text).Where(w => !Generic.Contains(w)).Distinct().ToList();
 

@@ -29,6 +29,9 @@ internal sealed class Vocabulary
     public static Vocabulary Of(IEnumerable<string> words) =>
         new(words.Where(w => w.All(char.IsLetter)).Distinct().ToDictionary(w => w, _ => 1, StringComparer.Ordinal));
 
+    /// <summary>Knows no word.</summary>
+    public static Vocabulary None { get; } = Of([]);
+
     public static Vocabulary From(IndexReader reader)
     {
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,9 +54,9 @@ internal sealed class Vocabulary
     /// The closest known word (here or in <paramref name="also"/>) within one edit, two for long
     /// words, of a word neither knows; or the word itself.
     /// </summary>
-    public string Correct(string word, Vocabulary also)
+    public string Correct(string word, Vocabulary also, int minLength = MinLengthToCorrect)
     {
-        if (word.Length < MinLengthToCorrect || Contains(word) || also.Contains(word) || !word.All(char.IsLetter))
+        if (word.Length < minLength || Contains(word) || also.Contains(word) || !word.All(char.IsLetter))
             return word;
         var budget = word.Length >= TwoEditsFrom ? 2 : 1;
         var best = Nearest(word, budget);
