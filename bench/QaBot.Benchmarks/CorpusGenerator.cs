@@ -12,11 +12,17 @@ namespace QaBot.Benchmarks;
 /// replaced: by a word of the article (<see cref="ArticleShare"/>), by one of the document's own
 /// three topic words (<see cref="TopicShare"/>), or by a word of a large made-up lexicon drawn with
 /// Zipf's law, so the vocabulary keeps growing with the corpus as real text does. Document i depends
-/// only on the seed and i: a corpus of 100 is the first 100 documents of a corpus of 1,000.
+/// only on the seed, the kind and i: a corpus of 100 is the first 100 documents of one of 1,000.
+/// Two kinds: <see cref="OtherTopics"/> draws the article's words evenly (documents on other subjects
+/// in the same vocabulary), <see cref="SameTopic"/> with the article's frequencies, so every document
+/// leans on "kratom", "withdrawal" and "opioid" as the article does: the worst case for search.
 /// </summary>
 internal sealed partial class CorpusGenerator
 {
     public const int DefaultSeed = 20240611;
+
+    public const string OtherTopics = "other-topics";
+    public const string SameTopic = "same-topic";
 
     /// <summary>Share of content words taken from the article's own words (with their frequencies).</summary>
     public const double ArticleShare = 0.45;
@@ -32,17 +38,20 @@ internal sealed partial class CorpusGenerator
     private static readonly string[] Codas = ["", "", "", "", "n", "r", "s", "l", "m", "x"];
 
     private readonly int _seed;
+    private readonly string _kind;
     private readonly string _article;
     private readonly CorpusDocument _document;
     private readonly string[] _contentWords;
     private readonly string[] _lexicon;
 
-    public CorpusGenerator(string article, int seed)
+    public CorpusGenerator(string article, string kind, int seed)
     {
         _seed = seed;
+        _kind = kind is OtherTopics or SameTopic ? kind : throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{OtherTopics} or {SameTopic}");
         _article = article;
         _document = DocumentReader.Read(ArticleFile, article);
-        _contentWords = [.. _document.Sentences.SelectMany(s => WordsOf(s.Text)).Where(w => !IsStopWord(w)).Select(w => w.ToLowerInvariant())];
+        var words = _document.Sentences.SelectMany(s => WordsOf(s.Text)).Where(w => !IsStopWord(w)).Select(w => w.ToLowerInvariant());
+        _contentWords = kind == SameTopic ? [.. words] : [.. words.Distinct()];
         var random = new Random(seed);
         var lexicon = new List<string>(LexiconSize);
         var seen = new HashSet<string>(_contentWords, StringComparer.Ordinal);
@@ -54,8 +63,11 @@ internal sealed partial class CorpusGenerator
         _lexicon = [.. lexicon];
     }
 
-    public static CorpusGenerator ForArticle(int seed = DefaultSeed) =>
-        new(File.ReadAllText(Path.Combine(Pipeline.ArticleFolder, ArticleFile)), seed);
+    public static CorpusGenerator ForArticle(string kind, int seed = DefaultSeed) =>
+        new(File.ReadAllText(Path.Combine(Pipeline.ArticleFolder, ArticleFile)), kind, seed);
+
+    /// <summary>Names the corpus (and its index) in the scratch folder.</summary>
+    public string Name(int documents) => $"{_kind}-{_seed}-{documents}";
 
     /// <summary>
     /// The folder holding a corpus of <paramref name="documents"/> documents (the article and
@@ -63,7 +75,7 @@ internal sealed partial class CorpusGenerator
     /// </summary>
     public string Ensure(int documents)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "qabot-bench", $"corpus-{_seed}-{documents}");
+        var folder = Path.Combine(Path.GetTempPath(), "qabot-bench", "corpus-" + Name(documents));
         if (File.Exists(Path.Combine(folder, ".complete"))) return folder;
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         Write(folder, documents);
@@ -83,7 +95,7 @@ internal sealed partial class CorpusGenerator
     /// <summary>Generated document number <paramref name="index"/> (1 and up), as Markdown.</summary>
     public string Generate(int index)
     {
-        var random = new Random(HashCode.Combine(_seed, index) & int.MaxValue);
+        var random = new Random(HashCode.Combine(_seed, _kind.Length, index) & int.MaxValue);
         var topics = Enumerable.Range(0, 3).Select(_ => Zipf(random)).ToArray();
         var text = new StringBuilder();
         text.Append("# ").Append(Rewrite(_document.Title, random, topics)).Append("\n\n");

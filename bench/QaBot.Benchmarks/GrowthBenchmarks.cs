@@ -17,14 +17,17 @@ public class GrowthAnswerBenchmarks
     private IQuestionAnswerer _answerer = null!;
     private IReadOnlyList<string> _questions = [];
 
+    [Params(CorpusGenerator.OtherTopics, CorpusGenerator.SameTopic)]
+    public string Corpus { get; set; } = CorpusGenerator.OtherTopics;
+
     [Params(1, 100, 1_000, 10_000)]
     public int Documents { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var documents = CorpusGenerator.ForArticle().Ensure(Documents);
-        _pipeline = Pipeline.Over(documents, Pipeline.Scratch($"index-{CorpusGenerator.DefaultSeed}-{Documents}"));
+        var generator = CorpusGenerator.ForArticle(Corpus);
+        _pipeline = Pipeline.Over(generator.Ensure(Documents), Pipeline.Scratch("index-" + generator.Name(Documents)));
         _answerer = _pipeline.Answerer;
         _questions = Questions.Mix;
         Answer();
@@ -53,11 +56,14 @@ public class GrowthBuildBenchmarks
 {
     private string _documents = "", _folder = "";
 
+    [Params(CorpusGenerator.OtherTopics, CorpusGenerator.SameTopic)]
+    public string Corpus { get; set; } = CorpusGenerator.OtherTopics;
+
     [Params(1, 100, 1_000, 10_000)]
     public int Documents { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _documents = CorpusGenerator.ForArticle().Ensure(Documents);
+    public void Setup() => _documents = CorpusGenerator.ForArticle(Corpus).Ensure(Documents);
 
     [IterationSetup]
     public void NewFolder() => _folder = Path.Combine(Pipeline.Scratch("builds"), Guid.NewGuid().ToString("N"));

@@ -3,14 +3,14 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using QaBot.Benchmarks;
 
-// `generate N [folder]` writes a corpus of N documents (the article and N - 1 generated ones);
-// anything else goes to BenchmarkDotNet (--filter '*Answer*', --list flat, ...).
-if (args is ["generate", var count, ..])
+// `generate KIND N [folder]` writes a corpus of N documents (the article and N - 1 generated ones,
+// KIND other-topics or same-topic); anything else goes to BenchmarkDotNet (--filter, --list flat, ...).
+if (args is ["generate", var kind, var count, ..])
 {
-    var generator = CorpusGenerator.ForArticle();
+    var generator = CorpusGenerator.ForArticle(kind);
     var documents = int.Parse(count);
-    var folder = args.Length > 2 ? Path.GetFullPath(args[2]) : generator.Ensure(documents);
-    if (args.Length > 2) generator.Write(folder, documents);
+    var folder = args.Length > 3 ? Path.GetFullPath(args[3]) : generator.Ensure(documents);
+    if (args.Length > 3) generator.Write(folder, documents);
     Console.WriteLine(folder);
     return;
 }
