@@ -18,10 +18,11 @@ public sealed class ModelKernel
 {
     private const string PromptResource = "QaBot.Ai.Prompts.compose.txt";
 
-    public ModelKernel(AiServicesOptions options, IPassageSearch search, ILoggerFactory loggers)
+    public ModelKernel(AiServicesOptions options, IPassageSearch search, ILoggerFactory hostLoggers)
     {
+        var loggers = new KernelLoggers(hostLoggers);
         var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton<ILoggerFactory>(loggers);
         if (options.IsAzure)
             builder.AddAzureOpenAIChatCompletion(options.ModelId.Trim(), new AzureOpenAIClient(options.EndpointUri!, new ApiKeyCredential(options.ApiKey.Trim()),
                 Transport(new AzureOpenAIClientOptions(), options)));

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
 using QaBot.Core.Answering;
 using QaBot.Core.Hosting;
 
@@ -48,6 +51,21 @@ public sealed class ConfigurationTests
         Assert.Contains("{{$passages}}", ModelKernel.Prompt());
     }
 
+    [Theory]
+    [InlineData("0", 0.0)]
+    [InlineData("0.7", 0.7)]
+    [InlineData("", null)]
+    public void AnEmptyTemperatureSendsNone(string setting, double? sent)
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["AIServices:Endpoint"] = "http://127.0.0.1:9/v1",
+            ["AIServices:ModelId"] = "llama3.2",
+            ["AIServices:Temperature"] = setting,
+        });
+        Assert.Equal(sent, Assert.IsType<OpenAIPromptExecutionSettings>(services.GetRequiredService<ModelKernel>().Settings).Temperature);
+    }
+
     public static TheoryData<Dictionary<string, string?>, string> Unusable => new()
     {
         { new() { ["AIServices:Provider"] = "Gemini", ["AIServices:ModelId"] = "x" }, "AIServices:Provider 'Gemini' is not known" },
@@ -61,10 +79,26 @@ public sealed class ConfigurationTests
 
     [Theory]
     [MemberData(nameof(Unusable))]
-    public void SettingsThatCannotWorkStopTheStartUpSayingWhatToFix(Dictionary<string, string?> settings, string message)
+    public void SettingsThatCannotWorkFailTheFirstAnswerSayingWhatToFix(Dictionary<string, string?> settings, string message)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(settings));
-        Assert.Contains(message, error.Message);
+        using var services = Build(settings);
+        var error = Assert.Throws<OptionsValidationException>(() =>
+        {
+            services.GetRequiredService<IQuestionAnswerer>();
+            return services.GetRequiredService<IOptions<AiServicesOptions>>().Value;
+        });
+        Assert.Contains(error.Failures, f => f.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnUnknownProviderStopsAHostAtStartUp()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AIServices:Provider"] = "Gemini" });
+        builder.Services.AddQaBotModel(builder.Configuration);
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("AIServices:Provider 'Gemini' is not known", error.Message);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using QaBot.Core.Answering;
 
 namespace QaBot.Ai.Tests;
@@ -147,6 +148,7 @@ public sealed class ModelComposerTests
         Assert.Equal(await ExtractiveText(Risks), reply.Text);
         Assert.EndsWith(reply.Advisory, reply.Text);
         Assert.Contains(logs.Warnings, w => w.Contains(logged, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Level >= LogLevel.Error);
     }
 
     [Fact]
