@@ -36,17 +36,20 @@ internal sealed class DirectLineClient(HttpClient http, string conversationId, s
     }
 
     /// <summary>Posts a message as Web Chat does, with a client activity id; returns the server's id for it.</summary>
-    public async Task<string> PostAsync(string text, string clientActivityId)
+    public Task<string> PostAsync(string text, string clientActivityId) => PostJsonAsync(new JsonObject
+    {
+        ["type"] = "message",
+        ["text"] = text,
+        ["from"] = new JsonObject { ["id"] = "r_user", ["name"] = "" },
+        ["locale"] = "en-US",
+        ["channelData"] = new JsonObject { ["clientActivityID"] = clientActivityId },
+    }.ToJsonString());
+
+    /// <summary>Posts an activity written by hand (any JSON, however odd); returns the server's id for it.</summary>
+    public async Task<string> PostJsonAsync(string activity)
     {
         using var request = Request(HttpMethod.Post, "/activities");
-        request.Content = JsonContent.Create(new JsonObject
-        {
-            ["type"] = "message",
-            ["text"] = text,
-            ["from"] = new JsonObject { ["id"] = "r_user", ["name"] = "" },
-            ["locale"] = "en-US",
-            ["channelData"] = new JsonObject { ["clientActivityID"] = clientActivityId },
-        });
+        request.Content = new StringContent(activity, System.Text.Encoding.UTF8, "application/json");
         var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

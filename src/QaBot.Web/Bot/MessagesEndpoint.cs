@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using QaBot.Web.DirectLine;
 using QaBot.Web.Hosting;
 
 namespace QaBot.Web.Bot;
@@ -26,11 +27,31 @@ internal static class MessagesEndpoint
             await Results.Problem(title: "The activity is too large.", detail: $"Send at most {max} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http);
             return;
         }
+        if (NotAnswerable(body) is { } problem)
+        {
+            await Results.Problem(title: "The body is not an activity the bot can answer.", detail: problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+            return;
+        }
         http.Request.Body = new MemoryStream(body, writable: false);
         // A token that cannot be validated is a 401 from CloudAdapter (see RefusingAuthentication).
         await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
         if (http.Response.StatusCode == StatusCodes.Status401Unauthorized && !http.Response.HasStarted)
             http.Response.Headers.WWWAuthenticate = "Bearer";
+    }
+
+    /// <summary>
+    /// Why CloudAdapter could not run a turn for the body and reply (it would fail with a 500), or
+    /// null: every channel sends a type, its channel id, the conversation and its service URL.
+    /// </summary>
+    private static string? NotAnswerable(byte[] body)
+    {
+        var activity = ActivityJson.Read(body);
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return "Send a Bot Framework activity (JSON) with a type.";
+        if (string.IsNullOrWhiteSpace(activity.ChannelId)) return "The activity has no channelId.";
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) return "The activity has no conversation id.";
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            return "The activity has no serviceUrl (an absolute http or https URL).";
+        return null;
     }
 
     /// <summary>

@@ -30,7 +30,9 @@ internal static class DirectLineEndpoints
     {
         var body = await RequestBody.ReadAsync(request, options.Value.MaxActivityBytes, request.HttpContext.RequestAborted);
         if (body is null) return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The request body is too large.");
-        var user = body.Length == 0 ? null : ReadUser(body);
+        string? user = null;
+        if (body.Length > 0 && !TryReadUser(body, out user))
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be empty or JSON like {\"user\": {\"id\": \"...\"}}.");
         var conversation = store.Create(user);
         return Results.Json(new ConversationResponse(conversation.Id, tokens.Issue(conversation.Id), tokens.LifetimeSeconds));
     }
@@ -100,17 +102,19 @@ internal static class DirectLineEndpoints
         return conversation is null ? Error(StatusCodes.Status404NotFound, "BadArgument", "The conversation has ended.") : null;
     }
 
-    private static string? ReadUser(byte[] body)
+    /// <summary>False when the body is not JSON of the token request's shape; a user id that is empty or too long is ignored.</summary>
+    private static bool TryReadUser(byte[] body, out string? user)
     {
+        user = null;
         try
         {
-            var request = System.Text.Json.JsonSerializer.Deserialize<TokenRequest>(body);
-            var id = request?.User?.Id;
-            return id is { Length: > 0 and <= 128 } ? id : null;
+            var id = System.Text.Json.JsonSerializer.Deserialize<TokenRequest>(body)?.User?.Id;
+            if (id is { Length: > 0 and <= 128 }) user = id;
+            return true;
         }
         catch (System.Text.Json.JsonException)
         {
-            return null;
+            return false;
         }
     }
 

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QaBot.Web.Hosting;
+
+namespace QaBot.Web.Tests;
+
+/// <summary>A body sent without Content-Length (chunked), so only reading it shows its size.</summary>
+internal sealed class ChunkedContent(byte[] bytes) : HttpContent
+{
+    protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+}
+
+/// <summary>Body limits and malformed bodies on /api/messages and the Direct Line, at the default settings.</summary>
+public sealed class LimitsTests(QaBotFactory factory) : IClassFixture<QaBotFactory>
+{
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private T Options<T>() where T : class => factory.Services.GetRequiredService<IOptions<T>>().Value;
+
+    /// <summary>An expectReplies activity padded to <paramref name="bytes"/> bytes with a long question.</summary>
+    private static string ActivityOfSize(int bytes)
+    {
+        var activity = MessagesEndpointTests.Activity("");
+        return MessagesEndpointTests.Activity(new string('a', bytes - activity.Length));
+    }
+
+    [Fact]
+    public async Task Messages_refuse_an_activity_past_the_limit_with_413()
+    {
+        var limit = Options<BotOptions>().MaxActivityBytes;
+        var client = factory.CreateClient();
+
+        var fits = await client.PostAsync("/api/messages", Json(ActivityOfSize(limit)));
+        var over = await client.PostAsync("/api/messages", Json(ActivityOfSize(limit + 1)));
+
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
+        Assert.Equal("application/problem+json", over.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Messages_refuse_a_chunked_activity_past_the_limit_with_413()
+    {
+        var limit = Options<BotOptions>().MaxActivityBytes;
+        var content = new ChunkedContent(Encoding.UTF8.GetBytes(ActivityOfSize(limit + 1)));
+        content.Headers.ContentType = new("application/json");
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Direct_line_refuses_an_activity_or_token_request_past_the_limit_with_413()
+    {
+        var limit = Options<DirectLineOptions>().MaxActivityBytes;
+        var client = factory.CreateClient();
+        var conversation = await DirectLineClient.StartAsync(client);
+        using var post = conversation.Request(HttpMethod.Post, "/activities");
+        post.Content = Json($$"""{"type": "message", "text": "{{new string('a', limit)}}"}""");
+
+        var posted = await client.SendAsync(post);
+        var generated = await client.PostAsync("v3/directline/tokens/generate", new ChunkedContent(new byte[limit + 1]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, posted.StatusCode);
+        Assert.Equal("MessageSizeTooBig", JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, generated.StatusCode);
+    }
+
+    /// <summary>Bodies that are not JSON, not an object, or an object that is not an activity the bot can answer.</summary>
+    public static TheoryData<string> NotActivities => new()
+    {
+        "", "{not json", "{\"type\": \"message\", ", "[]", "\"message\"", "null", "42", "{}", "{\"type\": \"\"}",
+        "{\"type\": \"message\", \"timestamp\": \"not a date\"}",
+        "{\"type\": \"message\", \"from\": \"not an object\"}",
+        "{\"type\": \"message\", \"attachments\": {\"not\": \"a list\"}}",
+        "{\"type\": \"message\", \"channelData\": " + new string('[', 200) + new string(']', 200) + "}",
+    };
+
+    [Theory]
+    [MemberData(nameof(NotActivities))]
+    public async Task Messages_answer_a_body_that_is_not_an_activity_with_400(string body)
+    {
+        var response = await factory.CreateClient().PostAsync("/api/messages", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotActivities))]
+    public async Task Direct_line_answers_a_body_that_is_not_an_activity_with_400(string body)
+    {
+        var client = factory.CreateClient();
+        var conversation = await DirectLineClient.StartAsync(client);
+        using var post = conversation.Request(HttpMethod.Post, "/activities");
+        post.Content = Json(body);
+
+        var response = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BadArgument", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Bodies_that_are_not_utf8_are_400_on_both_bot_paths()
+    {
+        var client = factory.CreateClient();
+        var conversation = await DirectLineClient.StartAsync(client);
+        using var post = conversation.Request(HttpMethod.Post, "/activities");
+        post.Content = new ByteArrayContent([0x7B, 0xFF, 0xFE, 0xC3, 0x28, 0x7D]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(post)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/messages", new ByteArrayContent([0x7B, 0xFF, 0xFE, 0xC3, 0x28, 0x7D]))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[]")]
+    [InlineData("{\"user\": \"not an object\"}")]
+    public async Task A_token_request_that_is_not_json_is_400(string body)
+    {
+        var response = await factory.CreateClient().PostAsync("v3/directline/tokens/generate", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"user\": {\"id\": \"dl_someone\"}}")]
+    [InlineData("null")]
+    public async Task A_token_request_that_is_empty_or_names_a_user_is_accepted(string body)
+    {
+        var response = await factory.CreateClient().PostAsync("v3/directline/tokens/generate", Json(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Activities that leave out what every channel sends: 400 on /api/messages, where the
+    /// channel writes them; the Direct Line fills them in itself and answers.
+    /// </summary>
+    [Theory]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\"}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"deliveryMode\": \"expectReplies\"}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"deliveryMode\": \"expectReplies\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"not a uri\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"ftp://127.0.0.1/\", \"conversation\": {\"id\": \"c\"}, \"channelId\": \"emulator\"}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\", \"deliveryMode\": \"expectReplies\", \"conversation\": {\"id\": \" \"}, \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": \"emulator\"}")]
+    public async Task Incomplete_activities_are_400_on_messages_and_answered_on_direct_line(string body)
+    {
+        var client = factory.CreateClient();
+        var conversation = await DirectLineClient.StartAsync(client);
+        using var post = conversation.Request(HttpMethod.Post, "/activities");
+        post.Content = Json(body);
+
+        var messages = await client.PostAsync("/api/messages", Json(body));
+        var directLine = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.BadRequest, messages.StatusCode);
+        Assert.Equal("application/problem+json", messages.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, directLine.StatusCode);
+    }
+
+    /// <summary>Activities of every other kind: a polite reply or none, never an error.</summary>
+    [Theory]
+    [InlineData("event")]
+    [InlineData("invoke")]
+    [InlineData("messageReaction")]
+    [InlineData("typing")]
+    [InlineData("endOfConversation")]
+    [InlineData("conversationUpdate")]
+    [InlineData("installationUpdate")]
+    [InlineData("something-new")]
+    public async Task Other_activity_types_never_fail_on_either_bot_path(string type)
+    {
+        var client = factory.CreateClient();
+        var activity = JsonSerializer.Serialize(new
+        {
+            type, id = "a1", name = "x", channelId = "emulator", serviceUrl = "http://127.0.0.1:9/", deliveryMode = "expectReplies",
+            from = new { id = "user1" }, recipient = new { id = "bot1" }, conversation = new { id = "c-" + Guid.NewGuid().ToString("N") },
+        });
+        var conversation = await DirectLineClient.StartAsync(client);
+        using var post = conversation.Request(HttpMethod.Post, "/activities");
+        post.Content = Json(activity);
+
+        var messages = await client.PostAsync("/api/messages", Json(activity));
+        var directLine = await client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.OK, messages.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, directLine.StatusCode);
+    }
+}
