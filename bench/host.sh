@@ -11,8 +11,10 @@ build_host() {
 
 # start_host PORT INDEX_FOLDER LOG: the host process itself (not `dotnet run`), so HOST_PID is the
 # process whose memory is read. The rate limiter, where the host has one, is off for measuring.
+# HOST_ARGS adds settings, e.g. HOST_ARGS=--Answering:ReplyCache=0 to answer every question afresh.
 start_host() {
-  dotnet "$HOST_DLL" --urls "http://127.0.0.1:$1" --Index:Path="$2" --RateLimiting:Enabled=false >"$3" 2>&1 &
+  # shellcheck disable=SC2086
+  dotnet "$HOST_DLL" --urls "http://127.0.0.1:$1" --Index:Path="$2" --RateLimiting:Enabled=false ${HOST_ARGS:-} >"$3" 2>&1 &
   HOST_PID=$!
 }
 

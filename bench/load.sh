@@ -2,7 +2,7 @@
 # Load test of the web host, side by side in one run: GET /healthz, POST /api/ask (the question mix of
 # bench/questions.txt) and POST /api/messages (expectReplies), each for DURATION with wrk, then the
 # host's peak memory. Loopback only, bounded in time; it starts and stops the host itself with an
-# index folder of its own. Usage: bench/load.sh   (DURATION=20s CONNECTIONS=16 PORT=5181 to change)
+# index folder of its own. Usage: bench/load.sh   (DURATION=20s CONNECTIONS=16 PORT=5181 HOST_ARGS=... to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/host.sh
@@ -38,6 +38,7 @@ run() {
 
 echo "host: $(nproc) cores, .NET $(dotnet --version), wrk 1 thread x $CONNECTIONS connections x $DURATION per endpoint, on $URL"
 rate_limiter_note
+[ -n "${HOST_ARGS:-}" ] && echo "host settings: $HOST_ARGS"
 results=$(
   run "GET /healthz" healthz.lua /healthz
   run "POST /api/ask" ask.lua /api/ask
