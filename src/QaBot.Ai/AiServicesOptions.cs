@@ -36,6 +36,9 @@ public sealed class AiServicesOptions
     /// <summary>Sampling temperature; 0 keeps quoting steady. Empty sends none (some reasoning models accept only their default).</summary>
     public double? Temperature { get; set; } = 0;
 
+    /// <summary>Whether the model may call the article search (a tool); turn it off for a model without tool support.</summary>
+    public bool AllowSearch { get; set; } = true;
+
     /// <summary>Whether a model is configured at all.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ModelId);
 

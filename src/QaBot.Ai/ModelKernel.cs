@@ -45,7 +45,7 @@ public sealed class ModelKernel
         Settings = new OpenAIPromptExecutionSettings
         {
             Temperature = options.Temperature,
-            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto([Search]),
+            FunctionChoiceBehavior = options.AllowSearch ? FunctionChoiceBehavior.Auto([Search]) : null,
         };
     }
 

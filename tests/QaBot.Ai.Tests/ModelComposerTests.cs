@@ -109,6 +109,17 @@ public sealed class ModelComposerTests
     }
 
     [Fact]
+    public async Task AModelWithoutToolsIsOfferedNone()
+    {
+        await using var server = await FakeModelServer.StartAsync(FakeModelServer.CitesWhatItIsGiven);
+        using var services = ModelHost.Services(server, new Dictionary<string, string?> { ["AIServices:AllowSearch"] = "false" });
+        var reply = await services.AskAsync(Risks);
+
+        Assert.Equal("model", reply.Composer);
+        Assert.Empty(Assert.Single(server.Requests).Tools);
+    }
+
+    [Fact]
     public async Task AModelThatKeepsSearchingIsToldToStopAndThenStopped()
     {
         await using var server = await FakeModelServer.StartAsync(_ => FakeReply.Search("kratom"));
