@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace QaBot.Web.Tests;
 
@@ -63,6 +66,33 @@ public sealed class MessagesEndpointTests : IClassFixture<QaBotFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    /// <summary>
+    /// A well-formed JWT from an issuer the Bot Framework trusts, signed with a key no one
+    /// published: validating it needs Microsoft's signing keys, which this host cannot reach (or
+    /// would not find the key in), so it is refused.
+    /// </summary>
+    internal static string UnverifiableToken(string audience)
+    {
+        using var rsa = RSA.Create(2048);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "https://api.botframework.com",
+            Audience = audience,
+            Expires = DateTime.UtcNow.AddHours(1),
+            Claims = new Dictionary<string, object> { ["serviceurl"] = "http://127.0.0.1:9/" },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = "unpublished" }, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    [Fact]
+    public async Task A_well_formed_token_that_cannot_be_validated_is_401()
+    {
+        var response = await _factory.CreateClient().SendAsync(Post(Activity("hello"), "Bearer " + UnverifiableToken("bot1")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
     [Fact]
     public async Task A_body_that_is_not_an_activity_is_400()
     {
@@ -99,6 +129,21 @@ public sealed class CredentialsTests : IDisposable
         var response = await _factory.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_well_formed_token_that_cannot_be_validated_is_401()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(MessagesEndpointTests.Activity("hello"), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MessagesEndpointTests.UnverifiableToken("00000000-0000-0000-0000-000000000001"));
+
+        var response = await _factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
     }
 
     [Fact]
