@@ -57,6 +57,19 @@ public sealed class HostileInputTests(CliFixture cli) : IClassFixture<CliFixture
         Assert.All(replies, line => AssertReply(JsonDocument.Parse(line).RootElement));
     }
 
+    [Fact]
+    public async Task AskAnswersAQuestionPastTheLengthLimitFromItsStart()
+    {
+        var limit = cli.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value.MaxQuestionChars;
+        var question = "Can kratom cause hair loss?".PadRight(limit) + "My friend took too many pills and is not breathing.";
+
+        var (_, whole, _) = await CommandsTests.Run(cli.Services, "", ["ask", "--json", question]);
+        var (_, start, _) = await CommandsTests.Run(cli.Services, "", ["ask", "--json", question[..limit]]);
+
+        Assert.Equal(start, whole);
+        Assert.Equal("answered", JsonDocument.Parse(whole).RootElement.GetProperty("status").GetString());
+    }
+
     private void AssertReply(JsonElement reply)
     {
         Assert.Equal(cli.Advisory, reply.GetProperty("advisory").GetString());

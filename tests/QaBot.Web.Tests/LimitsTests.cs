@@ -200,3 +200,118 @@ public sealed class LimitsTests(QaBotFactory factory) : IClassFixture<QaBotFacto
         Assert.Equal(HttpStatusCode.OK, directLine.StatusCode);
     }
 }
+
+/// <summary>Every path answers a question past Answering:MaxQuestionChars from its start, as the core does.</summary>
+public sealed class QuestionLengthTests : IDisposable
+{
+    private const int Limit = 100;
+    private const string Head = "Can kratom cause hair loss?";
+    private const string Tail = "My friend took too many pills and is not breathing, what do I do?";
+    private static readonly string Long = Head.PadRight(Limit) + Tail;
+    private readonly QaBotFactory _factory = new(new Dictionary<string, string?> { ["Answering:MaxQuestionChars"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    private readonly HttpClient _client;
+
+    public QuestionLengthTests() => _client = _factory.CreateClient();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    private async Task<JsonElement> AskAsync(string question)
+    {
+        var response = await _client.PostAsync("/api/ask", new StringContent(JsonSerializer.Serialize(new { question }), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private async Task<string> MessagesAsync(string question)
+    {
+        var response = await _client.PostAsync("/api/messages", new StringContent(MessagesEndpointTests.Activity(question), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var activities = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("activities");
+        return activities.EnumerateArray().Single(a => a.GetProperty("type").GetString() == "message").GetProperty("text").GetString()!;
+    }
+
+    private async Task<string> DirectLineAsync(string question)
+    {
+        var conversation = await DirectLineClient.StartAsync(_client);
+        var answer = await conversation.WaitForReplyToAsync(await conversation.PostAsync(question, "c1"));
+        return answer.GetProperty("text").GetString()!;
+    }
+
+    [Fact]
+    public async Task The_tail_past_the_limit_would_change_the_answer()
+    {
+        Assert.Equal("emergency", (await AskAsync(Tail)).GetProperty("status").GetString());
+        Assert.Equal("answered", (await AskAsync(Long)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_answers_from_the_questions_start() =>
+        Assert.Equal((await AskAsync(Long[..Limit])).ToString(), (await AskAsync(Long)).ToString());
+
+    [Fact]
+    public async Task Messages_answer_from_the_questions_start() =>
+        Assert.Equal(await MessagesAsync(Long[..Limit]), await MessagesAsync(Long));
+
+    [Fact]
+    public async Task Direct_line_answers_from_the_questions_start() =>
+        Assert.Equal(await DirectLineAsync(Long[..Limit]), await DirectLineAsync(Long));
+}
+
+/// <summary>Flooding the Direct Line: conversations and activities held in memory stay within their bounds.</summary>
+public sealed class DirectLineFloodTests : IDisposable
+{
+    private const int MaxConversations = 5;
+    private const int MaxActivities = 10;
+    private readonly QaBotFactory _factory = new(new Dictionary<string, string?>
+    {
+        ["DirectLine:MaxConversations"] = MaxConversations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["DirectLine:MaxActivitiesPerConversation"] = MaxActivities.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+    private readonly HttpClient _client;
+
+    public DirectLineFloodTests() => _client = _factory.CreateClient();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Fact]
+    public async Task Past_the_limit_the_oldest_conversations_and_their_state_are_dropped()
+    {
+        var storage = _factory.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
+        var first = await DirectLineClient.StartAsync(_client);
+        await first.WaitForReplyToAsync(await first.PostAsync("Can kratom cause hair loss?", "c1"));
+        var stateKey = $"directline/conversations/{first.ConversationId}";
+        Assert.NotEmpty(await storage.ReadAsync([stateKey]));
+
+        for (var i = 0; i < 4 * MaxConversations; i++) await DirectLineClient.StartAsync(_client);
+
+        Assert.Equal(MaxConversations, _factory.Services.GetRequiredService<DirectLine.ConversationStore>().Count);
+        using var poll = first.Request(HttpMethod.Get, "/activities");
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(poll)).StatusCode);
+        Assert.Empty(await storage.ReadAsync([stateKey]));
+    }
+
+    [Fact]
+    public async Task A_conversation_keeps_only_its_newest_activities_and_still_answers()
+    {
+        var conversation = await DirectLineClient.StartAsync(_client);
+        string last = "";
+        for (var i = 0; i < 3 * MaxActivities; i++) last = await conversation.PostAsync("Is kratom addictive?", "c" + i);
+
+        var held = await conversation.PollAsync();
+
+        Assert.Equal(MaxActivities, held.Count);
+        // Every activity was numbered (welcome, then echo, typing and answer per question); only the newest are held.
+        Assert.Equal((1 + 3 * 3 * MaxActivities).ToString(System.Globalization.CultureInfo.InvariantCulture), conversation.Watermark);
+        var answer = held[^1];
+        Assert.Equal(last, answer.GetProperty("replyToId").GetString());
+        Assert.Contains("\n\n> ", answer.GetProperty("text").GetString());
+    }
+}
