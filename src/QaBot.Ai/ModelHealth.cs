@@ -20,7 +20,9 @@ internal sealed class NoModelHealth : IModelHealth
 
 /// <summary>
 /// Lists the service's models (GET /models; Azure OpenAI: /openai/models), which costs no tokens,
-/// at most once every <see cref="CacheFor"/>; concurrent callers share one check.
+/// at most once every <see cref="CacheFor"/>; concurrent callers share one check. Only the first
+/// call waits for an answer: later ones get the last result at once while a stale one is checked
+/// again, so /healthz stays fast when the model's service is slow or down.
 /// </summary>
 public sealed class ModelHealth : IModelHealth, IDisposable
 {
@@ -47,6 +49,7 @@ public sealed class ModelHealth : IModelHealth, IDisposable
     public async Task<ModelStatus> CheckAsync(CancellationToken cancellationToken = default)
     {
         Task<bool> check;
+        bool? last;
         lock (_gate)
         {
             var now = _clock.GetUtcNow();
@@ -55,9 +58,9 @@ public sealed class ModelHealth : IModelHealth, IDisposable
                 _checkedAt = now;
                 _check = ProbeAsync();
             }
-            check = _check;
+            (check, last) = (_check, _last);
         }
-        return new ModelStatus(true, await check.WaitAsync(cancellationToken));
+        return new ModelStatus(true, check.IsCompleted || last is null ? await check.WaitAsync(cancellationToken) : last.Value);
     }
 
     /// <summary>The address that lists models, and the request to send there.</summary>

@@ -1,3 +1,4 @@
+using QaBot.Ai;
 using QaBot.Core.Hosting;
 using QaBot.Web.Api;
 using QaBot.Web.Bot;
@@ -16,6 +17,7 @@ builder.AddRootConfiguration(root);
 
 builder.Services
     .AddQaBotCore(root)
+    .AddQaBotModel(builder.Configuration)   // optional: only with an AIServices:ModelId
     .AddQaBotWebOptions()
     .AddQaBotBot()
     .AddQaBotDirectLine();
@@ -27,7 +29,7 @@ app.MapChatPage();                                      // GET  /             We
 app.MapBotMessages().LimitPerClient();                  // POST /api/messages the Bot Framework endpoint (Emulator, channels)
 app.MapDirectLine().AllowEmbedding().LimitPerClient();  //      /v3/directline Direct Line 3.0, polling
 app.MapAsk().AllowEmbedding().LimitPerClient();         // POST /api/ask       the reply contract as JSON
-app.MapHealth();                                        // GET  /healthz       host and index readiness
+app.MapHealth();                                        // GET  /healthz       host, index and model readiness
 
 app.Run();
 

@@ -29,7 +29,13 @@ public sealed class ModelHealthTests
 
         clock.Advance(ModelHealth.CacheFor);
         server.ModelsStatus = 401;
-        Assert.Equal(new ModelStatus(true, false), await health.CheckAsync());
+        var status = await health.CheckAsync(); // the last result, at once, unless the new one is already in
+        for (var tries = 0; status.Reachable && tries < 100; tries++)
+        {
+            await Task.Delay(20);
+            status = await health.CheckAsync();
+        }
+        Assert.Equal(new ModelStatus(true, false), status);
         Assert.Equal(2, server.ModelListings);
         Assert.Empty(server.Requests);
     }

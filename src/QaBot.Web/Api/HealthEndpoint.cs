@@ -1,13 +1,17 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using QaBot.Ai;
 using QaBot.Core.Search;
 
 namespace QaBot.Web.Api;
 
-/// <summary><c>GET /healthz</c>: whether the host is up and its index can be opened (503 when not).</summary>
+/// <summary>
+/// <c>GET /healthz</c>: whether the host is up and its index can be opened (503 when not), and whether
+/// a model is configured and answers (without one, or when it is down, the answers are extractive: still ready).
+/// </summary>
 internal static class HealthEndpoint
 {
-    public sealed record Health(string Status, HostHealth Host, IndexHealth Index);
+    public sealed record Health(string Status, HostHealth Host, IndexHealth Index, ModelStatus Model);
 
     public sealed record HostHealth(bool Ready);
 
@@ -21,22 +25,23 @@ internal static class HealthEndpoint
 
     public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check);
 
-    public static Results<Ok<Health>, JsonHttpResult<Health>> Check(IndexStore index, IHostApplicationLifetime lifetime, ILogger<IndexStore> log)
+    public static async Task<Results<Ok<Health>, JsonHttpResult<Health>>> Check(IndexStore index, IModelHealth modelHealth, IHostApplicationLifetime lifetime, ILogger<IndexStore> log, CancellationToken cancellationToken)
     {
+        var model = await modelHealth.CheckAsync(cancellationToken);
         var host = new HostHealth(lifetime.ApplicationStarted.IsCancellationRequested);
         try
         {
             using var snapshot = index.Acquire();
             var manifest = snapshot.Manifest;
             var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
-                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)]));
+                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)]), model);
             return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The reason goes to the log, not to whoever asks: it can name folders on the server.
             log.LogError(e, "The index cannot be opened.");
-            return TypedResults.Json(new Health("unavailable", host, new IndexHealth(false, null, null, "The index cannot be opened; the host's log says why.")),
+            return TypedResults.Json(new Health("unavailable", host, new IndexHealth(false, null, null, "The index cannot be opened; the host's log says why."), model),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
