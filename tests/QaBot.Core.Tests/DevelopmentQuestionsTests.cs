@@ -1,4 +1,3 @@
-using System.Text.Json;
 using QaBot.Core.Answering;
 using Xunit.Abstractions;
 
@@ -10,41 +9,10 @@ namespace QaBot.Core.Tests;
 /// </summary>
 public sealed class DevelopmentQuestionsTests(ArticleFixture article, ITestOutputHelper output) : IClassFixture<ArticleFixture>
 {
-    private const int QuoteMax = 600;
-    private const int QuoteMin = 30;
-
-    private sealed record Question(string Text, string Expect, IReadOnlyList<string> Gold, IReadOnlyList<IReadOnlyList<string>>? Sides);
-
-    private static List<Question> Load()
-    {
-        var path = Path.Combine(TestCorpus.Shared, "eval", "dev-questions.json");
-        Assert.True(File.Exists(path), $"The development questions are missing: expected {path} beside the project.");
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        return json.RootElement.GetProperty("questions").EnumerateArray().Select(q => new Question(
-            q.GetProperty("question").GetString()!,
-            q.GetProperty("expect").GetString()!,
-            q.GetProperty("gold").EnumerateArray().Select(g => g.GetString()!).ToList(),
-            q.TryGetProperty("sides", out var sides)
-                ? sides.EnumerateArray().Select(s => (IReadOnlyList<string>)s.EnumerateArray().Select(g => g.GetString()!).ToList()).ToList()
-                : null)).ToList();
-    }
-
-    private static bool Overlaps(string quote, string gold)
-    {
-        var (q, g) = (Verbatim.Fold(quote), Verbatim.Fold(gold));
-        return q.Length <= QuoteMax && (q.Contains(g, StringComparison.Ordinal) || (q.Length >= QuoteMin && g.Contains(q, StringComparison.Ordinal)));
-    }
-
-    private static string StatusName(ReplyStatus status) => status switch
-    {
-        ReplyStatus.NotFound => "not_found",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
     [Fact]
     public void TheDevelopmentQuestionsScoreAtLeastTheBar()
     {
-        var questions = Load();
+        var questions = DevelopmentQuestions.Load();
         int answered = 0, answeredTop1 = 0, sidesAsked = 0, sidesShown = 0, falseEmergency = 0;
         var misses = new List<string>();
         foreach (var q in questions)
@@ -56,16 +24,16 @@ public sealed class DevelopmentQuestionsTests(ArticleFixture article, ITestOutpu
             if (reply.Status == ReplyStatus.Emergency && q.Expect != "emergency") falseEmergency++;
             if (q.Expect != "answered")
             {
-                if (StatusName(reply.Status) != q.Expect) misses.Add($"[{q.Expect}] {q.Text} -> {StatusName(reply.Status)}");
+                if (DevelopmentQuestions.StatusName(reply.Status) != q.Expect) misses.Add($"[{q.Expect}] {q.Text} -> {DevelopmentQuestions.StatusName(reply.Status)}");
                 continue;
             }
             answered++;
-            var top1 = reply.Status == ReplyStatus.Answered && reply.Quotes.Count > 0 && q.Gold.Any(g => Overlaps(reply.Quotes[0].Text, g));
+            var top1 = reply.Status == ReplyStatus.Answered && reply.Quotes.Count > 0 && q.Gold.Any(g => DevelopmentQuestions.Overlaps(reply.Quotes[0].Text, g));
             if (top1) answeredTop1++;
-            else misses.Add($"[answered] {q.Text} -> {StatusName(reply.Status)}: {reply.Quotes.FirstOrDefault()?.Text}");
+            else misses.Add($"[answered] {q.Text} -> {DevelopmentQuestions.StatusName(reply.Status)}: {reply.Quotes.FirstOrDefault()?.Text}");
             if (q.Sides is null) continue;
             sidesAsked++;
-            if (q.Sides.All(side => reply.Quotes.Take(3).Any(quote => side.Any(g => Overlaps(quote.Text, g))))) sidesShown++;
+            if (q.Sides.All(side => reply.Quotes.Take(3).Any(quote => side.Any(g => DevelopmentQuestions.Overlaps(quote.Text, g))))) sidesShown++;
             else misses.Add($"[one-sided] {q.Text}");
         }
         misses.ForEach(output.WriteLine);
@@ -86,7 +54,7 @@ public sealed class DevelopmentQuestionsTests(ArticleFixture article, ITestOutpu
     {
         var rows = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Data", "paraphrases.tsv"))
             .Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
-        var wrong = rows.Select(r => (Expect: r[0], Question: r[1], Got: StatusName(article.Ask(r[1]).Status)))
+        var wrong = rows.Select(r => (Expect: r[0], Question: r[1], Got: DevelopmentQuestions.StatusName(article.Ask(r[1]).Status)))
             .Where(r => r.Expect != r.Got).Select(r => $"[{r.Expect}] {r.Question} -> {r.Got}").ToList();
         wrong.ForEach(output.WriteLine);
         Assert.True(wrong.Count <= rows.Count / 20, $"{wrong.Count} of {rows.Count} wrong:\n{string.Join('\n', wrong)}");

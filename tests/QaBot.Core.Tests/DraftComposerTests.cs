@@ -10,11 +10,14 @@ public sealed class DraftComposerTests
     {
         public int Calls { get; private set; }
 
+        public string? Question { get; private set; }
+
         public string Name => "model";
 
         public Task<Draft> DraftAsync(string question, IReadOnlyList<Passage> passages, CancellationToken cancellationToken)
         {
             Calls++;
+            Question = question;
             return Task.FromResult(script(passages));
         }
     }
@@ -39,6 +42,13 @@ public sealed class DraftComposerTests
     }
 
     [Fact]
+    public async Task TheModelSeesTheQuestionAsThePersonWroteIt()
+    {
+        var (_, composer) = await Ask("What are the RISKS of using Kratom?\u0007", p => new Draft("Risks:", [new Citation(p[0].Id)]));
+        Assert.Equal("What are the RISKS of using Kratom?", composer.Question);
+    }
+
+    [Fact]
     public async Task AnExactSpanOfAPassageIsQuotedAsGiven()
     {
         var (reply, _) = await Ask("What are the risks of using kratom?", p =>
@@ -56,6 +66,7 @@ public sealed class DraftComposerTests
         { "an unknown id", p => new Draft("Here:", [new Citation("made-up.txt#99")]) },
         { "no citation", _ => new Draft("Kratom is safe.", []) },
         { "a rambling lead-in", p => new Draft(new string('x', 500), [new Citation(p[0].Id)]) },
+        { "a lead-in with a dose", p => new Draft("Take 5 grams; the article says:", [new Citation(p[0].Id)]) },
         { "a model error", _ => throw new HttpRequestException("500 Internal Server Error") },
     };
 

@@ -17,6 +17,8 @@ internal static class DraftVerifier
         if (draft is null) return (null, "the model returned no draft");
         var lead = draft.LeadIn?.Trim() ?? "";
         if (lead.Length > MaxLeadIn || lead.Contains('\n')) return (null, "the lead-in is not one short sentence");
+        // A number in the model's own words would be a dose, a duration or a rate: facts only quotes may carry.
+        if (lead.Any(char.IsDigit)) return (null, "the lead-in states a number of its own");
         if (draft.Citations is not { Count: > 0 }) return (null, "the draft cites nothing");
         var quotes = new List<Quote>();
         foreach (var citation in draft.Citations.Take(maxQuotes))

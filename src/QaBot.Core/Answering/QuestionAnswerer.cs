@@ -41,9 +41,9 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
     public async Task<Reply> AnswerAsync(string? question, int skip = 0, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (reply, evidence, asked) = Extract(question, Math.Max(0, skip));
+        var (reply, evidence, _) = Extract(question, Math.Max(0, skip));
         if (evidence is null || _drafter is null || skip > 0) return reply;
-        return await DraftAsync(_drafter, asked, evidence, reply, cancellationToken);
+        return await DraftAsync(_drafter, QuestionText.Clean(question, _options.MaxQuestionChars), evidence, reply, cancellationToken);
     }
 
     private (Reply Reply, Evidence? Evidence, string Asked) Extract(string? question, int skip)

@@ -9,7 +9,10 @@ namespace QaBot.Core.Answering;
 /// </summary>
 internal static class QuestionText
 {
-    public static string Normalize(string? question, int maxChars)
+    public static string Normalize(string? question, int maxChars) => Clean(question, maxChars, lowerCase: true);
+
+    /// <summary>The same cleaning, keeping the person's own casing: how a model should see the question.</summary>
+    public static string Clean(string? question, int maxChars, bool lowerCase = false)
     {
         if (string.IsNullOrEmpty(question)) return "";
         var sb = new StringBuilder(Math.Min(question.Length, maxChars));
@@ -30,7 +33,7 @@ internal static class QuestionText
                 continue;
             }
             Flush(sb, ref space);
-            sb.Append(c switch { '\u2018' or '\u2019' or '\u02BC' => '\'', '\u201C' or '\u201D' => '"', _ => char.ToLowerInvariant(c) });
+            sb.Append(c switch { '\u2018' or '\u2019' or '\u02BC' => '\'', '\u201C' or '\u201D' => '"', _ => lowerCase ? char.ToLowerInvariant(c) : c });
         }
         return sb.ToString();
     }
