@@ -42,14 +42,11 @@ internal sealed class Pipeline : IDisposable
     /// </summary>
     public static Pipeline Over(string documents, string index, bool replyCache = false)
     {
+        var settings = new Dictionary<string, string?> { ["Corpus:DocumentsPath"] = documents, ["Index:Path"] = index };
+        if (!replyCache) settings["Answering:ReplyCache"] = "0";
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Root, "appsettings.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Corpus:DocumentsPath"] = documents,
-                ["Index:Path"] = index,
-                ["Answering:ReplyCache"] = replyCache ? null : "0",
-            })
+            .AddInMemoryCollection(settings)
             .Build();
         return new Pipeline(new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
