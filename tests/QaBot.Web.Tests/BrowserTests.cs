@@ -48,23 +48,34 @@ public sealed class BrowserTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [BrowserFact]
-    public async Task A_question_typed_into_web_chat_gets_the_quoted_answer_and_the_advice()
+    /// <summary>Debian's Chromium with a page that records every console error, failed or foreign request and page error.</summary>
+    private sealed class BrowserPage(IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
+    {
+        public IPage Page { get; } = page;
+
+        public List<string> Problems { get; } = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private async Task<BrowserPage> OpenAsync()
     {
         var executable = Chromium.Path;
         Assert.True(executable is not null, Chromium.Missing);
-        var expected = await _factory.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(Question);
-        Assert.Equal(ReplyStatus.Answered, expected.Status);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1100 } });
-        var problems = new List<string>();
+        var opened = new BrowserPage(playwright, browser, page);
+        var problems = opened.Problems;
         page.Console += (_, message) => { if (message.Type == "error") problems.Add("console: " + message.Text); };
         page.RequestFailed += (_, request) => problems.Add("request failed: " + request.Url);
         page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"HTTP {response.Status}: {response.Url}"); };
@@ -77,12 +88,26 @@ public sealed class BrowserTests : IAsyncLifetime
         };
         page.PageError += (_, error) => problems.Add("page error: " + error);
         page.SetDefaultTimeout(30_000);
-
         await page.GotoAsync(_address.ToString());
         await page.Locator(".webchat__bubble__content p", new PageLocatorOptions { HasText = "Hello! I answer questions about" }).WaitForAsync();
+        return opened;
+    }
+
+    private static async Task TypeAsync(IPage page, string text)
+    {
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
-        await sendBox.FillAsync(Question);
+        await sendBox.FillAsync(text);
         await sendBox.PressAsync("Enter");
+    }
+
+    [BrowserFact]
+    public async Task A_question_typed_into_web_chat_gets_the_quoted_answer_and_the_advice()
+    {
+        var expected = await _factory.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(Question);
+        Assert.Equal(ReplyStatus.Answered, expected.Status);
+        await using var browser = await OpenAsync();
+        var (page, problems) = (browser.Page, browser.Problems);
+        await TypeAsync(page, Question);
 
         // The answer: its first quote rendered as a blockquote (Markdown, not "> " text), then the advice.
         var quote = page.Locator("blockquote", new PageLocatorOptions { HasText = expected.Quotes[0].Text[..60] });
@@ -103,5 +128,30 @@ public sealed class BrowserTests : IAsyncLifetime
         // The page's Content-Security-Policy let Web Chat run: nothing was refused, nothing failed,
         // nothing was fetched from anywhere but the host.
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [BrowserFact]
+    public async Task Markup_typed_into_web_chat_is_shown_as_text_and_never_runs()
+    {
+        const string Markup = "<script>window.qabotInjected = 1</script> <img src=x onerror=\"window.qabotInjected = 2\"> [click](javascript:window.qabotInjected=3) <b>bold</b>";
+        var advisory = (await _factory.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(Markup)).Advisory;
+        await using var browser = await OpenAsync();
+        var page = browser.Page;
+
+        await TypeAsync(page, Markup);
+
+        // The reply came (the welcome and the reply each end with the advice) ...
+        await Assertions.Expect(page.Locator(".webchat__bubble__content em", new PageLocatorOptions { HasText = advisory })).ToHaveCountAsync(2);
+        // ... and the person's own words are shown as they typed them: text, not a tag, link or image.
+        var mine = page.Locator(".webchat__bubble--from-user");
+        await Assertions.Expect(mine).ToContainTextAsync("<script>window.qabotInjected = 1</script>");
+        await Assertions.Expect(mine).ToContainTextAsync("<b>bold</b>");
+        var transcript = page.Locator(".webchat__basic-transcript");
+        await Assertions.Expect(transcript.Locator("script")).ToHaveCountAsync(0);
+        await Assertions.Expect(transcript.Locator("img[src='x']")).ToHaveCountAsync(0);
+        await Assertions.Expect(transcript.Locator("b", new LocatorLocatorOptions { HasText = "bold" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("a[href^='javascript']")).ToHaveCountAsync(0);
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.qabotInjected"));
+        Assert.True(browser.Problems.Count == 0, string.Join("\n", browser.Problems));
     }
 }
