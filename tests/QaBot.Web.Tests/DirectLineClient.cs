@@ -45,12 +45,18 @@ internal sealed class DirectLineClient(HttpClient http, string conversationId, s
         ["channelData"] = new JsonObject { ["clientActivityID"] = clientActivityId },
     }.ToJsonString());
 
+    /// <summary>Posts any body as an activity and returns the response, whatever its status.</summary>
+    public async Task<HttpResponseMessage> SendActivityAsync(HttpContent body)
+    {
+        using var request = Request(HttpMethod.Post, "/activities");
+        request.Content = body;
+        return await http.SendAsync(request);
+    }
+
     /// <summary>Posts an activity written by hand (any JSON, however odd); returns the server's id for it.</summary>
     public async Task<string> PostJsonAsync(string activity)
     {
-        using var request = Request(HttpMethod.Post, "/activities");
-        request.Content = new StringContent(activity, System.Text.Encoding.UTF8, "application/json");
-        var response = await http.SendAsync(request);
+        var response = await SendActivityAsync(new StringContent(activity, System.Text.Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

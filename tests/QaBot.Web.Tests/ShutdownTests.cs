@@ -124,10 +124,8 @@ public sealed class ShutdownTests : IDisposable
     public async Task A_question_in_flight_on_the_direct_line_is_answered_and_kept_while_the_host_stops()
     {
         var conversation = await DirectLineClient.StartAsync(_http);
-        using var post = conversation.Request(HttpMethod.Post, "/activities");
-        post.Content = new StringContent("""{"type": "message", "text": "Can kratom cause hair loss?"}""", Encoding.UTF8, "application/json");
-
-        var response = await StopWhileInFlightAsync(() => _http.SendAsync(post));
+        var response = await StopWhileInFlightAsync(() =>
+            conversation.SendActivityAsync(new StringContent("""{"type": "message", "text": "Can kratom cause hair loss?"}""", Encoding.UTF8, "application/json")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
