@@ -124,13 +124,16 @@ public sealed class ShutdownTests : IDisposable
     public async Task A_question_in_flight_on_the_direct_line_is_answered_and_kept_while_the_host_stops()
     {
         var conversation = await DirectLineClient.StartAsync(_http);
+        // Resolved now: once stopped, the host disposes its services.
+        var store = _factory.Services.GetRequiredService<ConversationStore>();
+
         var response = await StopWhileInFlightAsync(() =>
             conversation.SendActivityAsync(new StringContent("""{"type": "message", "text": "Can kratom cause hair loss?"}""", Encoding.UTF8, "application/json")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
         // The host no longer serves polls; the answer is in the conversation for when it would.
-        var (activities, _) = _factory.Services.GetRequiredService<ConversationStore>().Find(conversation.ConversationId)!.After(0);
+        var (activities, _) = store.Find(conversation.ConversationId)!.After(0);
         var answer = JsonDocument.Parse(activities[^1]).RootElement;
         Assert.Equal(id, answer.GetProperty("replyToId").GetString());
         Assert.Contains("\n\n> ", answer.GetProperty("text").GetString());
