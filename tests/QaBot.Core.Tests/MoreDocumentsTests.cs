@@ -25,4 +25,26 @@ public sealed class MoreDocumentsTests : IDisposable
         Assert.Equal("Evening Routine", reply.Quotes[0].Section);
         Assert.StartsWith("A regular bedtime", reply.Quotes[0].Text);
     }
+
+    [Fact]
+    public async Task OnACorpusOfManyDocumentsTheBestDocumentsAreSearchedFirstAndStillAnswer()
+    {
+        // More documents than the retriever searches sentence by sentence, so it ranks documents first.
+        for (var i = 0; i < 60; i++)
+            File.WriteAllText(Path.Combine(_documents, $"notes-{i:00}.md"),
+                $"# Garden Notes {i}\n\n## Planting\n\nTomatoes need sun and water in bed {i}. Compost feeds the soil every spring.\n");
+        File.WriteAllText(Path.Combine(_documents, "notes-beekeeping.md"),
+            "# Beekeeping Basics\n\n## Hives\n\nA smoker calms the bees before a hive is opened.\n");
+        using var services = TestCorpus.Services(_documents);
+        var answerer = TestCorpus.Answerer(services);
+
+        var article = await answerer.AnswerAsync("Can kratom cause hair loss?");
+        Assert.Equal(ReplyStatus.Answered, article.Status);
+        Assert.All(article.Quotes, q => Assert.Equal("Exploring Kratom as a Potential Solution for Opioid Withdrawal", q.Document));
+        Assert.Contains(article.Quotes, q => q.Text.Contains("not directly linked to hair loss", StringComparison.Ordinal));
+
+        var bees = await answerer.AnswerAsync("What calms the bees before opening a hive?");
+        Assert.Equal(ReplyStatus.Answered, bees.Status);
+        Assert.Equal("Beekeeping Basics", bees.Quotes[0].Document);
+    }
 }

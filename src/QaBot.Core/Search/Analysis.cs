@@ -18,7 +18,7 @@ internal static class Analysis
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis or fields change, so an index built otherwise is rebuilt.</summary>
-    public const string Signature = "english-porter/sentence+context+surface/v2";
+    public const string Signature = "english-porter/sentence+surface+document/v5";
 
     /// <summary>Shared: Lucene analyzers reuse per-thread token streams and are thread-safe.</summary>
     public static readonly Analyzer English = new EnglishAnalyzer(Version);
@@ -58,8 +58,10 @@ internal static class Fields
     public const string Paragraph = "paragraph";
     /// <summary>The sentence: searched, and stored verbatim for quoting.</summary>
     public const string Text = "text";
-    /// <summary>The section heading and whole paragraph: searched as context.</summary>
-    public const string Context = "context";
+    /// <summary>A whole document's text, on its own Lucene document: ranks documents on a large corpus.</summary>
+    public const string Document = "document";
+    /// <summary>The whole document's file name, as doc values: read for every ranked document without touching stored fields.</summary>
+    public const string DocumentFile = "document_file";
     /// <summary>Un-stemmed words: the vocabulary for spelling correction.</summary>
     public const string Surface = "surface";
     /// <summary>Stored English terms of the sentence and of its context, for coverage.</summary>

@@ -22,7 +22,7 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
 
     /// <summary>The question's words with their misspellings mended, as one lower-cased line.</summary>
     public static string Mend(string question, IndexSnapshot snapshot, Synonyms synonyms) =>
-        string.Join(' ', Analysis.Words(question).Select(w => Mend(w, snapshot.Vocabulary, synonyms.Vocabulary)));
+        string.Join(' ', Analysis.Words(question).Select(w => snapshot.Mended(w, word => Mend(word, snapshot.Vocabulary, synonyms.Vocabulary))));
 
     /// <summary>The concepts of a (mended) question, bounded in number.</summary>
     public static List<Concept> Parse(string question, IndexSnapshot snapshot, Synonyms synonyms, int maxConcepts)
@@ -79,7 +79,7 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
     /// </summary>
     private static (double Idf, double Share) Idf(IndexSnapshot snapshot, IEnumerable<string[]> forms)
     {
-        var n = Math.Max(snapshot.Reader.NumDocs, 1);
+        var n = snapshot.SentenceCount;
         var df = forms.Max(f => f.Min(snapshot.DocFreq));
         return (Math.Log(1 + (n - df + 0.5) / (df + 0.5)), (double)df / n);
     }

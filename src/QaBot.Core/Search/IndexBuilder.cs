@@ -1,11 +1,15 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using QaBot.Core.Documents;
 
 namespace QaBot.Core.Search;
 
-/// <summary>Writes one index generation: a Lucene document per sentence, with its paragraph and section as context.</summary>
+/// <summary>
+/// Writes one index generation: a Lucene document per sentence, with its paragraph and section as
+/// context, and one per whole document.
+/// </summary>
 internal static class IndexBuilder
 {
     public static IndexManifest Build(Corpus corpus, string fingerprint, string folder)
@@ -15,7 +19,10 @@ internal static class IndexBuilder
                { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 }))
         {
             foreach (var document in corpus.Documents)
+            {
                 writer.AddDocuments(Sentences(document));
+                writer.AddDocument(WholeDocument(document));
+            }
             writer.Commit();
         }
         var manifest = new IndexManifest(
@@ -27,6 +34,13 @@ internal static class IndexBuilder
         manifest.Write(folder);
         return manifest;
     }
+
+    /// <summary>The document as one Lucene document: on a large corpus, the documents are ranked first.</summary>
+    private static Document WholeDocument(CorpusDocument document) =>
+    [
+        new SortedDocValuesField(Fields.DocumentFile, new BytesRef(document.FileName)),
+        new TextField(Fields.Document, string.Join('\n', document.Sections.Concat(document.Sentences.Select(s => s.Text))), Field.Store.NO),
+    ];
 
     private static IEnumerable<Document> Sentences(CorpusDocument document)
     {
@@ -46,7 +60,6 @@ internal static class IndexBuilder
                     new StoredField(Fields.Ordinal, sentence.Ordinal),
                     new StoredField(Fields.Paragraph, sentence.Paragraph),
                     new TextField(Fields.Text, sentence.Text, Field.Store.YES),
-                    new TextField(Fields.Context, context, Field.Store.NO),
                     new TextField(Fields.Surface, sentence.Text, Field.Store.NO),
                     new StoredField(Fields.TextTerms, string.Join(' ', Analysis.Stems(sentence.Text))),
                     new StoredField(Fields.ContextTerms, contextTerms),

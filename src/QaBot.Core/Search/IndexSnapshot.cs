@@ -24,6 +24,7 @@ public sealed class IndexSnapshot : IDisposable
     private readonly Lazy<Vocabulary> _vocabulary;
     private readonly ConcurrentDictionary<(string Field, string Term), TermContext> _terms = new();
     private readonly StoredSentence?[] _sentences;
+    private readonly ConcurrentDictionary<string, string> _mended = new(StringComparer.Ordinal);
     private int _cachedSentences;
 
     internal IndexSnapshot(DirectoryReader reader, IndexManifest manifest)
@@ -41,6 +42,9 @@ public sealed class IndexSnapshot : IDisposable
 
     internal IndexReader Reader => _reader;
 
+    /// <summary>How many sentences the generation holds (the index also holds one entry per document).</summary>
+    internal int SentenceCount => Math.Max(Manifest.Sentences, 1);
+
     internal Vocabulary Vocabulary => _vocabulary.Value;
 
     /// <summary>
@@ -54,6 +58,19 @@ public sealed class IndexSnapshot : IDisposable
         states = TermContext.Build(Searcher.TopReaderContext, new Term(field, term));
         if (_terms.Count < MaxCachedTerms) _terms.TryAdd((field, term), states);
         return states;
+    }
+
+    /// <summary>
+    /// A question word as spelling correction leaves it, worked out once per generation (up to
+    /// <see cref="MaxCachedTerms"/> words): people misspell the same words, and on a large corpus
+    /// each correction builds a Levenshtein automaton.
+    /// </summary>
+    internal string Mended(string word, Func<string, string> mend)
+    {
+        if (_mended.TryGetValue(word, out var known)) return known;
+        var mended = mend(word);
+        if (_mended.Count < MaxCachedTerms) _mended.TryAdd(word, mended);
+        return mended;
     }
 
     /// <summary>How many sentences hold the English term: the reader's DocFreq, from <see cref="TermStates"/>.</summary>

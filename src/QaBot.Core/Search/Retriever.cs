@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace QaBot.Core.Search;
 
@@ -7,11 +8,10 @@ namespace QaBot.Core.Search;
 /// Finds the sentences that answer a question. Lucene gathers candidates with a query built in
 /// code (user text is never parsed as query syntax); each is then scored by how much of the
 /// question's weighted content it covers, in the sentence itself or, for less, in its paragraph
-/// and section.
+/// and section (read from stored terms, not searched).
 /// </summary>
 internal static class Retriever
 {
-    private const float ContextBoost = 0.3f;
     private const double ContextCredit = 0.4;
 
     /// <summary>
@@ -20,6 +20,9 @@ internal static class Retriever
     /// </summary>
     private const double TopicShare = 0.25;
     private const double LuceneShare = 0.2;
+
+    /// <summary>On a corpus of more documents than this, sentences are searched within the best this many.</summary>
+    private const int DocumentsSearched = 20;
 
     /// <summary>
     /// How much a sentence that uses a question word exactly as written gains over one that only
@@ -30,9 +33,8 @@ internal static class Retriever
     public static List<Candidate> Search(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, IReadOnlyCollection<string> exactWords, int candidates, bool allowBroader = true)
     {
         if (concepts.Count == 0) return [];
-        var query = BuildQuery(concepts);
-        foreach (var word in exactWords.Take(concepts.Count))
-            query.Add(new TermQuery(new Term(Fields.Surface, word)) { Boost = ExactWordBoost }, Occur.SHOULD);
+        Query query = BuildQuery(snapshot, concepts, exactWords);
+        if (snapshot.Manifest.Documents.Count > DocumentsSearched) query = WithinBestDocuments(snapshot, concepts, query);
         var hits = snapshot.Searcher.Search(query, candidates).ScoreDocs;
         if (hits.Length == 0) return [];
         var total = concepts.Sum(c => c.Weight);
@@ -46,6 +48,29 @@ internal static class Retriever
             found.Add(new Candidate(stored.Sentence, coverage, coverage + LuceneShare * hit.Score / top));
         }
         return found.OrderByDescending(c => c.Score).ToList();
+    }
+
+    /// <summary>
+    /// On a corpus of many documents, the sentences are searched only within the documents that
+    /// best match the question as wholes. A common word is in most documents but in far more
+    /// sentences, so ranking documents first keeps the cost of a question nearly flat as the
+    /// corpus grows; with few documents every sentence is searched, as before.
+    /// </summary>
+    private static Query WithinBestDocuments(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, Query sentences)
+    {
+        var documents = new BooleanQuery();
+        foreach (var concept in Searched(concepts)) documents.Add(ConceptQuery(concept, Fields.Document), Occur.SHOULD);
+        var files = new BooleanQuery();
+        var leaves = snapshot.Reader.Leaves;
+        var name = new BytesRef();
+        foreach (var hit in snapshot.Searcher.Search(documents, DocumentsSearched).ScoreDocs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            leaf.AtomicReader.GetSortedDocValues(Fields.DocumentFile).Get(hit.Doc - leaf.DocBase, name);
+            files.Add(new TermQuery(new Term(Fields.File, name.Utf8ToString())), Occur.SHOULD);
+        }
+        // The few sentences of the best documents lead; each question clause leaps to them.
+        return new FilteredQuery(sentences, new QueryWrapperFilter(files), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
     }
 
     /// <summary>
@@ -87,29 +112,52 @@ internal static class Retriever
     }
 
     /// <summary>
-    /// One clause per concept, scoring its best-matching wording and field (a disjunction-max),
-    /// so a sentence that says the same thing twice does not outrank one that says more.
+    /// One clause per concept, plus the question's words exactly as written. Only the sentence
+    /// field is searched, and words most sentences share (the documents' topic) are left to the
+    /// coverage score when the question has rarer ones: their long postings would make every
+    /// search cost as much as the whole corpus, and they tell sentences apart least.
     /// </summary>
-    private static BooleanQuery BuildQuery(IReadOnlyList<Concept> concepts)
+    private static BooleanQuery BuildQuery(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, IReadOnlyCollection<string> exactWords)
     {
+        var searched = Searched(concepts);
         var query = new BooleanQuery();
-        foreach (var concept in concepts)
+        foreach (var concept in searched) query.Add(ConceptQuery(concept, Fields.Text), Occur.SHOULD);
+        var sentences = snapshot.SentenceCount;
+        foreach (var word in exactWords.Take(concepts.Count))
         {
-            var best = new DisjunctionMaxQuery(0.1f);
-            for (var i = 0; i < concept.Forms.Count; i++)
-            {
-                var boost = (float)(concept.Weight * concept.Credits[i]);
-                best.Add(Form(Fields.Text, concept.Forms[i], boost));
-                best.Add(Form(Fields.Context, concept.Forms[i], boost * ContextBoost));
-            }
-            query.Add(best, Occur.SHOULD);
+            var term = new Term(Fields.Surface, word);
+            if (snapshot.Reader.DocFreq(term) < TopicShare * sentences || searched.Count == concepts.Count)
+                query.Add(new TermQuery(term) { Boost = ExactWordBoost }, Occur.SHOULD);
         }
         return query;
+    }
+
+    /// <summary>The concepts worth searching: all but the documents' topic words, unless nothing else is left.</summary>
+    private static List<Concept> Searched(IReadOnlyList<Concept> concepts)
+    {
+        var searched = concepts.Where(c => c.Share < TopicShare).ToList();
+        return searched.Count == 0 ? concepts.ToList() : searched;
+    }
+
+    /// <summary>A concept's best-matching wording scores it (a disjunction-max): saying it twice does not count twice.</summary>
+    private static DisjunctionMaxQuery ConceptQuery(Concept concept, string field)
+    {
+        var best = new DisjunctionMaxQuery(0.1f);
+        for (var i = 0; i < concept.Forms.Count; i++)
+            best.Add(Form(field, concept.Forms[i], (float)(concept.Weight * concept.Credits[i])));
+        return best;
     }
 
     private static Query Form(string field, string[] terms, float boost)
     {
         if (terms.Length == 1) return new TermQuery(new Term(field, terms[0])) { Boost = boost };
+        if (field == Fields.Document)
+        {
+            // Ranking whole documents needs no positions: all the words of the wording will do.
+            var all = new BooleanQuery { Boost = boost };
+            foreach (var term in terms) all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+            return all;
+        }
         // Stop words leave position gaps in the index ("loss of hair"), hence the extra slop.
         var phrase = new PhraseQuery { Slop = TermSequence.Slop + 1, Boost = boost };
         foreach (var term in terms) phrase.Add(new Term(field, term));
