@@ -11,15 +11,7 @@ public sealed record CorpusDocument(
     string Title,
     string Text,
     IReadOnlyList<Sentence> Sentences,
-    IReadOnlyList<string> Sections)
-{
-    /// <summary>
-    /// The verbatim text from the first sentence through the last, for merging adjacent
-    /// sentences into one quote. Line breaks inside a paragraph read as single spaces.
-    /// </summary>
-    public string Span(Sentence first, Sentence last) =>
-        TextFolding.FoldWhitespace(Text.AsSpan(first.Start, last.End - first.Start));
-}
+    IReadOnlyList<string> Sections);
 
 /// <summary>One sentence, with where it stands.</summary>
 /// <param name="Text">The sentence, verbatim (white space folded).</param>

@@ -43,8 +43,6 @@ internal static class QuestionTerms
         "trouble", "troubles", "thing", "stuff", "effect", "effects",
     };
 
-    /// <summary>True for a word that weighs little: see <see cref="Light"/>.</summary>
-    public static bool IsLight(string word) => Light.Contains(word);
 
     /// <summary>True for a word that only shapes a question.</summary>
     public static bool IsGeneric(string word) => Generic.Contains(word);
