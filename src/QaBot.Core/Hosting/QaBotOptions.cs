@@ -47,7 +47,7 @@ public sealed class AnsweringOptions
     [Range(1, 1024)] public int MaxQueryTerms { get; set; } = 32;
 
     /// <summary>Sentences Lucene hands to the reranker.</summary>
-    [Range(5, 1000)] public int Candidates { get; set; } = 60;
+    [Range(5, 1000)] public int Candidates { get; set; } = 40;
 
     /// <summary>
     /// Replies kept per index generation, by normalized question (0 turns the cache off): people ask

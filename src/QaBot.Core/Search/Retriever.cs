@@ -22,7 +22,10 @@ internal static class Retriever
     private const double LuceneShare = 0.2;
 
     /// <summary>On a corpus of more documents than this, sentences are searched within the best this many.</summary>
-    private const int DocumentsSearched = 20;
+    private const int DocumentsSearched = 10;
+
+    /// <summary>How many of a question's wordings, the rarest, rank whole documents.</summary>
+    private const int WordingsRankingDocuments = 3;
 
     /// <summary>
     /// How much a sentence that uses a question word exactly as written gains over one that only
@@ -58,8 +61,20 @@ internal static class Retriever
     /// </summary>
     private static Query WithinBestDocuments(IndexSnapshot snapshot, IReadOnlyList<Concept> concepts, Query sentences)
     {
+        // Documents are told apart by their rarer words: only the question's rarest wordings rank them.
+        var rarest = Searched(concepts)
+            .SelectMany(c => c.Forms.Select((form, i) => (Concept: c, Form: form, Credit: c.Credits[i],
+                Documents: form.Min(t => snapshot.TermStates(Fields.Document, t).DocFreq))))
+            .Where(f => f.Documents > 0)
+            .OrderBy(f => f.Documents)
+            .Take(WordingsRankingDocuments);
         var documents = new BooleanQuery();
-        foreach (var concept in Searched(concepts)) documents.Add(ConceptQuery(concept, Fields.Document), Occur.SHOULD);
+        foreach (var concept in rarest.GroupBy(f => f.Concept))
+        {
+            var best = new DisjunctionMaxQuery(0.1f);
+            foreach (var f in concept) best.Add(Form(Fields.Document, f.Form, (float)(f.Concept.Weight * f.Credit)));
+            documents.Add(best, Occur.SHOULD);
+        }
         var files = new BooleanQuery();
         var leaves = snapshot.Reader.Leaves;
         var name = new BytesRef();
