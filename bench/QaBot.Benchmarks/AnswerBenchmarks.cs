@@ -20,6 +20,7 @@ public class AnswerBenchmarks
     private ExtractiveComposer _composer = null!;
     private ReplyWriter _writer = null!;
     private string _question = "", _asked = "", _content = "";
+    private QuestionShape _shape = null!;
     private List<Concept> _concepts = [];
     private List<Candidate> _ranked = [];
     private Reply _reply = null!;
@@ -39,6 +40,7 @@ public class AnswerBenchmarks
         _question = Questions.OfKind(Kind);
         _asked = QuestionFrame.Strip(QuestionText.Normalize(_question, _pipeline.Answering.MaxQuestionChars));
         _content = QuestionShape.Content(_asked);
+        _shape = QuestionShape.Of(_asked);
         _ranked = RetrieveCandidates();
         _reply = Answer();
         AnswerCached();
@@ -74,7 +76,7 @@ public class AnswerBenchmarks
     [Benchmark]
     public Reply Compose()
     {
-        var evidence = _composer.Compose(_snapshot, _asked, _concepts, _ranked, 0);
+        var evidence = _composer.Compose(_snapshot, _shape, _concepts, _ranked, 0);
         return evidence is null ? _writer.NotFound(_snapshot.Manifest, false) : _writer.Answered(evidence, false);
     }
 

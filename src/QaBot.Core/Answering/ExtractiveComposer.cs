@@ -25,9 +25,8 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         ["This ", "These ", "That ", "Those ", "It ", "Its ", "It\u2019s ", "It's ", "They ", "Their ", "Such ", "However", "Moreover", "Secondly", "Thirdly", "Finally", "Also", "Both "];
 
     /// <summary>Null when the best passage covers too little of the question to answer it.</summary>
-    public Evidence? Compose(IndexSnapshot snapshot, string question, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> ranked, int skip)
+    public Evidence? Compose(IndexSnapshot snapshot, QuestionShape shape, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> ranked, int skip)
     {
-        var shape = QuestionShape.Of(question);
         var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage && shape.CanAnswer(c.Sentence.Text)).ToList();
         if (relevant.Count == 0) return null;
         var (order, sides) = Order(shape, concepts, relevant);

@@ -67,14 +67,14 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
     private (Reply Reply, Evidence? Evidence, string Asked) Find(IndexSnapshot snapshot, string text, int skip)
     {
         var asked = QuestionFrame.Strip(Concept.Mend(QuestionFrame.Strip(text), snapshot, _synonyms));
+        var shape = QuestionShape.Of(asked);
         var content = QuestionShape.Content(asked);
         var concepts = Concept.Parse(content, snapshot, _synonyms, _options.MaxQueryTerms);
-        var ranked = Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(content), _options.Candidates,
-            QuestionShape.Of(asked).AllowsBroader);
+        var ranked = Retriever.Search(snapshot, concepts, QuestionTerms.ContentWords(content), _options.Candidates, shape.AllowsBroader);
         if (_log.IsEnabled(LogLevel.Debug))
             _log.LogDebug("Concepts {Concepts}; best {Best}", string.Join(" | ", concepts.Select(c => $"{c.Label} ({c.Weight:F2})")),
                 string.Join(" | ", ranked.Take(3).Select(r => $"{r.Coverage:F2} {r.Sentence.Ordinal}@{r.Sentence.File}")));
-        var evidence = _composer.Compose(snapshot, asked, concepts, ranked, skip);
+        var evidence = _composer.Compose(snapshot, shape, concepts, ranked, skip);
         return evidence is null
             ? (_writer.NotFound(snapshot.Manifest, skip > 0), null, asked)
             : (_writer.Answered(evidence, skip > 0), evidence, asked);
