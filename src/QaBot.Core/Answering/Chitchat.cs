@@ -2,7 +2,21 @@ using System.Text.RegularExpressions;
 
 namespace QaBot.Core.Answering;
 
-internal enum ChitchatKind { None, Greeting, Thanks, Goodbye, Capabilities }
+internal enum ChitchatKind { None, Greeting, Thanks, Goodbye, Capabilities, Identity, HowAreYou, Acknowledgement, Venting }
+
+/// <summary>The intent model's small-talk labels ("how_are_you") as kinds.</summary>
+internal static class ChitchatKinds
+{
+    public static ChitchatKind Parse(string label) =>
+        Enum.TryParse<ChitchatKind>(label.Replace("_", ""), ignoreCase: true, out var kind) && kind != ChitchatKind.None ? kind : ChitchatKind.Greeting;
+
+    /// <summary>The label the intent model uses for a kind.</summary>
+    public static string Label(ChitchatKind kind) => kind switch
+    {
+        ChitchatKind.HowAreYou => "how_are_you",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
 
 /// <summary>Recognises a message that is only a greeting, thanks, goodbye or a question about the bot.</summary>
 internal static partial class Chitchat

@@ -38,6 +38,20 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
     }
 
     /// <summary>
+    /// Quotes from sentences the learned ranker ordered: the best, and after it those the ranker
+    /// gives at least <paramref name="share"/> of the best one's probability.
+    /// </summary>
+    public Evidence? ComposeRanked(IndexSnapshot snapshot, IReadOnlyList<Candidate> ranked, double share, int skip)
+    {
+        if (ranked.Count == 0) return null;
+        var floor = ranked[0].Score * share;
+        var order = ranked.Where(c => c.Score >= floor).ToList();
+        var quotes = Pages(snapshot, order).Skip(skip).Take(options.MaxQuotes).ToList();
+        if (quotes.Count == 0) return null;
+        return new Evidence(quotes, false, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(), []);
+    }
+
+    /// <summary>
     /// Every quote the ranked sentences give, page by page as "tell me more" shows them: each page
     /// takes the next sentences not yet quoted (up to the most quotes a reply holds) and merges
     /// neighbours, so <c>skip</c> counts quotes and a sentence is never quoted twice.

@@ -19,10 +19,15 @@ internal sealed class ReplyWriter(SafetyOptions safety)
     public Reply Quoted(string leadIn, IReadOnlyList<Quote> quotes, string composer)
     {
         var text = new StringBuilder(leadIn).Append('\n');
+        AppendQuotes(text, quotes);
+        return Finish(ReplyStatus.Answered, text.ToString().TrimEnd(), quotes) with { Composer = composer };
+    }
+
+    private static void AppendQuotes(StringBuilder text, IReadOnlyList<Quote> quotes)
+    {
         foreach (var quote in quotes)
             text.Append('\n').Append('\u201C').Append(quote.Text).Append('\u201D').Append('\n')
                 .Append("\u2014 ").Append(quote.Document).Append(", section \u201C").Append(quote.Section).Append("\u201D\n");
-        return Finish(ReplyStatus.Answered, text.ToString().TrimEnd(), quotes) with { Composer = composer };
     }
 
     public Reply NotFound(IndexManifest manifest, bool more)
@@ -33,20 +38,30 @@ internal sealed class ReplyWriter(SafetyOptions safety)
         return Finish(ReplyStatus.NotFound, text + " " + Coverage(manifest), []);
     }
 
-    public Reply Emergency()
+    /// <summary>The emergency guidance first; when the bot is not sure it is an emergency and the documents answer the question, the answer below it.</summary>
+    public Reply Emergency(Evidence? answer = null)
     {
-        var text = new StringBuilder("This sounds like an emergency. Please get help right now:\n");
+        var text = new StringBuilder(answer is null
+            ? "This sounds like an emergency. Please get help right now:\n"
+            : "If you or someone near you may be in danger, please get help right now:\n");
         foreach (var contact in safety.EmergencyContacts)
             text.Append("\n- ").Append(contact.Name).Append(": ").Append(contact.Contact)
                 .Append(string.IsNullOrWhiteSpace(contact.When) ? "" : " (" + contact.When + ")");
         text.Append("\n\nIf you are not in the United States, call your local emergency number.");
-        return Finish(ReplyStatus.Emergency, text.ToString(), []);
+        if (answer is null) return Finish(ReplyStatus.Emergency, text.ToString(), []);
+        text.Append("\n\nAbout your question, here is what the article says:\n");
+        AppendQuotes(text, answer.Quotes);
+        return Finish(ReplyStatus.Emergency, text.ToString().TrimEnd(), answer.Quotes) with { Composer = "extractive" };
     }
 
     public Reply Chitchat(ChitchatKind kind, IndexManifest manifest) => Finish(ReplyStatus.Chitchat, kind switch
     {
         ChitchatKind.Thanks => "You're welcome. Ask me anything else about the article.",
         ChitchatKind.Goodbye => "Goodbye, and take care.",
+        ChitchatKind.Acknowledgement => "Alright. Ask me anything else about the article. " + Coverage(manifest),
+        ChitchatKind.HowAreYou => "I'm a bot, so I'm always ready to help. I answer questions about " + Titles(manifest) + " by quoting it word for word. " + Coverage(manifest),
+        ChitchatKind.Identity => "I'm QaBot, a program, not a person or a doctor. I answer questions about " + Titles(manifest) + " by quoting it word for word, with the section each quote comes from. " + Coverage(manifest),
+        ChitchatKind.Venting => "That sounds really hard. I can't give advice of my own, but I can show you what the article says, for example about managing withdrawal. If it ever feels like too much, you can call or text 988 at any time.",
         _ => "Hello! I answer questions about " + Titles(manifest) + " by quoting it word for word, with the section each quote comes from. " + Coverage(manifest),
     }, []);
 

@@ -66,6 +66,9 @@ public sealed class SafetyOptions
     public string Advisory { get; set; } =
         "This is not medical advice. Please consult a doctor or another qualified medical professional before making any decision about kratom, opioids or withdrawal.";
 
+    /// <summary>High-precision patterns of an emergency, one regular expression a line: a second net under the intent model.</summary>
+    [Required] public string EmergencyPatternsPath { get; set; } = "index/emergency-patterns.txt";
+
     /// <summary>Who to call, in order, when someone describes an emergency.</summary>
     public List<EmergencyContact> EmergencyContacts { get; set; } = [];
 }
@@ -76,4 +79,22 @@ public sealed class EmergencyContact
     [Required] public string Name { get; set; } = "";
     [Required] public string Contact { get; set; } = "";
     public string When { get; set; } = "";
+}
+
+/// <summary>The embedding model and the models fitted on it (section "Understanding").</summary>
+public sealed class UnderstandingOptions
+{
+    public const string Section = "Understanding";
+
+    /// <summary>
+    /// Whether questions are read with the embedding model and the fitted models. Off: no model is
+    /// loaded and answering is lexical (Lucene, the synonym file and rules), for small deployments.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The fitted parameters written by <c>qabot train</c>, relative to the project root.</summary>
+    [Required] public string ParametersPath { get; set; } = "index/understanding.json";
+
+    /// <summary>ONNX Runtime threads per embedding run of the local model.</summary>
+    [Range(1, 64)] public int Threads { get; set; } = 1;
 }

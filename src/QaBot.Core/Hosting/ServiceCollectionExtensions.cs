@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QaBot.Core.Answering;
+using QaBot.Core.Meaning;
 using QaBot.Core.Search;
 
 namespace QaBot.Core.Hosting;
@@ -21,14 +24,23 @@ public static class ServiceCollectionExtensions
         services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SynonymSource>();
+        services.AddSingleton<EmergencyPatternSource>();
+        // The local model unless a host registered another generator (AIServices:Embeddings); loaded on first use.
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+            new MiniLmEmbeddingGenerator(sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value.Threads));
+        services.AddSingleton(sp => new Embedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.AddSingleton(sp => new UnderstandingSource(sp.GetRequiredService<IOptions<UnderstandingOptions>>(), sp.GetRequiredService<QaBotPaths>(),
+            sp.GetRequiredService<Embedder>(), sp.GetRequiredService<ILogger<UnderstandingSource>>()));
         services.AddSingleton(sp =>
         {
             var paths = sp.GetRequiredService<QaBotPaths>();
             return new IndexStore(
                 paths.Resolve(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DocumentsPath),
                 paths.Resolve(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Path),
-                sp.GetRequiredService<ILogger<IndexStore>>());
+                sp.GetRequiredService<ILogger<IndexStore>>(),
+                sp.GetRequiredService<UnderstandingSource>().Embedder);
         });
         services.AddSingleton<IPassageSearch, PassageSearch>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();

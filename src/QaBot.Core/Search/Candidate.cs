@@ -6,8 +6,12 @@ namespace QaBot.Core.Search;
 internal sealed record IndexedSentence(string File, string Title, string Section, int Ordinal, int Paragraph, string Text);
 
 /// <summary>A sentence found for a question, with how much of the question it covers and its rank score.</summary>
-internal sealed record Candidate(IndexedSentence Sentence, double Coverage, double Score)
+/// <param name="Lucene">Lucene's score as a share of the best hit's (0 when Lucene did not find it).</param>
+internal sealed record Candidate(IndexedSentence Sentence, double Coverage, double Score, double Lucene = 0)
 {
+    /// <summary>What the learned models saw of it (<see cref="Meaning.EvidenceFeatures.Names"/>), when they ranked it.</summary>
+    public double[]? Features { get; init; }
+
     public static IndexedSentence From(Document doc) => new(
         doc.Get(Fields.File),
         doc.Get(Fields.Title),

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using QaBot.Core.Documents;
+using QaBot.Core.Meaning;
 
 namespace QaBot.Core.Search;
 
@@ -12,7 +13,8 @@ namespace QaBot.Core.Search;
 /// </summary>
 internal static class IndexBuilder
 {
-    public static IndexManifest Build(Corpus corpus, string fingerprint, string folder)
+    /// <summary>Writes the generation into <paramref name="folder"/>; with an embedder, its vectors too.</summary>
+    public static IndexManifest Build(Corpus corpus, string fingerprint, string folder, Embedder? embedder = null)
     {
         using (var directory = FSDirectory.Open(folder))
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(Analysis.Version, Analysis.ForIndexing())
@@ -31,6 +33,7 @@ internal static class IndexBuilder
             corpus.Documents.Sum(d => d.Sentences.Count),
             corpus.Documents.Select(d => new DocumentEntry(d.FileName, d.Title, d.Sections, d.Sentences.Count)).ToList(),
             corpus.Skipped);
+        if (embedder is not null) GenerationVectors.Embed(corpus, embedder).Write(folder);
         manifest.Write(folder);
         return manifest;
     }

@@ -25,13 +25,15 @@ public sealed record IndexManifest(
         ?? throw new InvalidDataException("The index manifest is empty.");
 
     /// <summary>
-    /// A hash of the analysis signature and every document's name and bytes: any change to the
+    /// A hash of the analysis signature, the embedding model and every document's name and bytes: any change to the
     /// corpus or the analysis gives another fingerprint, and the index is rebuilt.
     /// </summary>
-    public static string FingerprintOf(string documentsFolder)
+    public static string FingerprintOf(string documentsFolder, string? model = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(Analysis.Signature));
+        // The embedding model's vectors are part of a generation: another model, another index.
+        hash.AppendData(Encoding.UTF8.GetBytes("\0model=" + (model ?? "none")));
         foreach (var file in Corpus.Files(documentsFolder))
         {
             hash.AppendData(Encoding.UTF8.GetBytes("\0" + Path.GetRelativePath(documentsFolder, file) + "\0"));

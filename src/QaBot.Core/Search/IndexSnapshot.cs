@@ -27,16 +27,20 @@ public sealed class IndexSnapshot : IDisposable
     private readonly ConcurrentDictionary<string, string> _mended = new(StringComparer.Ordinal);
     private int _cachedSentences;
 
-    internal IndexSnapshot(DirectoryReader reader, IndexManifest manifest)
+    internal IndexSnapshot(DirectoryReader reader, IndexManifest manifest, Meaning.GenerationVectors? vectors = null)
     {
         _reader = reader;
         Manifest = manifest;
+        Vectors = vectors;
         Searcher = new IndexSearcher(reader);
         _vocabulary = new Lazy<Vocabulary>(() => Vocabulary.From(reader), LazyThreadSafetyMode.ExecutionAndPublication);
         _sentences = new StoredSentence?[reader.MaxDoc];
     }
 
     public IndexManifest Manifest { get; }
+
+    /// <summary>The embedding model's vectors of this generation, or null for a lexical-only index.</summary>
+    internal Meaning.GenerationVectors? Vectors { get; }
 
     internal IndexSearcher Searcher { get; }
 
@@ -103,6 +107,11 @@ public sealed class IndexSnapshot : IDisposable
 /// <summary>A sentence as stored, with its own and its context's English terms split for matching.</summary>
 internal sealed record StoredSentence(IndexedSentence Sentence, TermSequence Terms, TermSequence ContextTerms)
 {
+    private string[]? _words;
+
+    /// <summary>Its content words as written, lower case: matched one by one against a question's words.</summary>
+    public string[] Words => _words ??= Meaning.ContentWords.Of(Sentence.Text).Distinct(StringComparer.Ordinal).ToArray();
+
     public static StoredSentence From(Lucene.Net.Documents.Document doc) =>
         new(Candidate.From(doc), new TermSequence(doc.Get(Fields.TextTerms)), new TermSequence(doc.Get(Fields.ContextTerms)));
 }

@@ -3,6 +3,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QaBot.Core.Documents;
+using QaBot.Core.Meaning;
 
 namespace QaBot.Core.Search;
 
@@ -17,15 +18,23 @@ public sealed class IndexStore : IDisposable
     private readonly string _documents;
     private readonly string _folder;
     private readonly ILogger _log;
+    private readonly Embedder? _embedder;
     private readonly System.Threading.Lock _gate = new();
     private IndexSnapshot? _snapshot;
 
-    public IndexStore(string documentsFolder, string indexFolder, ILogger<IndexStore>? log = null)
+    /// <param name="embedder">The embedding model whose vectors each generation stores; null for a lexical-only index.</param>
+    public IndexStore(string documentsFolder, string indexFolder, ILogger<IndexStore>? log = null, Embedder? embedder = null)
     {
         _documents = documentsFolder;
         _folder = indexFolder;
         _log = log ?? NullLogger<IndexStore>.Instance;
+        _embedder = embedder;
     }
+
+    /// <summary>The embedding model the generations carry vectors of, or null.</summary>
+    public Embedder? Embedder => _embedder;
+
+    private string Fingerprint() => IndexManifest.FingerprintOf(_documents, _embedder?.ModelId);
 
     /// <summary>Test seam: runs after a generation is written and before it goes live.</summary>
     internal Action<string>? BeforeSwitch { get; init; }
@@ -37,7 +46,7 @@ public sealed class IndexStore : IDisposable
         {
             if (_snapshot is null)
             {
-                var fingerprint = IndexManifest.FingerprintOf(_documents);
+                var fingerprint = Fingerprint();
                 _snapshot = TryOpenCurrent(fingerprint) ?? BuildAndOpen(fingerprint);
             }
             return _snapshot.Acquire();
@@ -49,7 +58,7 @@ public sealed class IndexStore : IDisposable
     {
         lock (_gate)
         {
-            var fresh = BuildAndOpen(IndexManifest.FingerprintOf(_documents));
+            var fresh = BuildAndOpen(Fingerprint());
             var old = _snapshot;
             _snapshot = fresh;
             old?.Release();
@@ -70,7 +79,7 @@ public sealed class IndexStore : IDisposable
                 _log.LogInformation("The index is stale (the documents or the analysis changed); rebuilding.");
                 return null;
             }
-            return new IndexSnapshot(DirectoryReader.Open(FSDirectory.Open(folder)), manifest);
+            return Open(folder, manifest);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -86,7 +95,7 @@ public sealed class IndexStore : IDisposable
             _log.LogWarning("Skipped {File}: {Reason}.", skipped.FileName, skipped.Reason);
         System.IO.Directory.CreateDirectory(_folder);
         var building = Path.Combine(_folder, "building-" + Guid.NewGuid().ToString("N"));
-        var manifest = IndexBuilder.Build(corpus, fingerprint, building);
+        var manifest = IndexBuilder.Build(corpus, fingerprint, building, _embedder);
         BeforeSwitch?.Invoke(building);
         var generation = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40];
         System.IO.Directory.Move(building, Path.Combine(_folder, generation));
@@ -95,7 +104,15 @@ public sealed class IndexStore : IDisposable
         File.Move(pointer, Path.Combine(_folder, CurrentFile), overwrite: true);
         _log.LogInformation("Indexed {Sentences} sentences from {Documents} documents.", manifest.Sentences, manifest.Documents.Count);
         RemoveOldGenerations(generation);
-        return new IndexSnapshot(DirectoryReader.Open(FSDirectory.Open(Path.Combine(_folder, generation))), manifest);
+        return Open(Path.Combine(_folder, generation), manifest);
+    }
+
+    private IndexSnapshot Open(string folder, IndexManifest manifest)
+    {
+        var vectors = _embedder is null ? null : GenerationVectors.Read(folder)
+            ?? throw new InvalidDataException("the generation has no vectors for the embedding model");
+        if (vectors is not null) _embedder!.Remember(vectors.Words);
+        return new IndexSnapshot(DirectoryReader.Open(FSDirectory.Open(folder)), manifest, vectors);
     }
 
     /// <summary>Keeps the live generation and the one before it (another process may still read it).</summary>

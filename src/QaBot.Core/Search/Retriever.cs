@@ -48,7 +48,7 @@ internal static class Retriever
             var stored = snapshot.Sentence(hit.Doc);
             var (own, context) = (stored.Terms, stored.ContextTerms);
             var coverage = Coverage(concepts, own, context, allowBroader) / total;
-            found.Add(new Candidate(stored.Sentence, coverage, coverage + LuceneShare * hit.Score / top));
+            found.Add(new Candidate(stored.Sentence, coverage, coverage + LuceneShare * hit.Score / top, hit.Score / top));
         }
         return found.OrderByDescending(c => c.Score).ToList();
     }
@@ -119,11 +119,21 @@ internal static class Retriever
     }
 
     /// <summary>The stored sentence with this ordinal in this file, for merging neighbours; null past either end.</summary>
-    public static IndexedSentence? SentenceAt(IndexSnapshot snapshot, string file, int ordinal)
+    public static IndexedSentence? SentenceAt(IndexSnapshot snapshot, string file, int ordinal) =>
+        ordinal < 0 ? null : Stored(snapshot, Fields.KeyOf(file, ordinal))?.Sentence;
+
+    /// <summary>The stored sentence with this key ("file#ordinal"), or null.</summary>
+    public static StoredSentence? Stored(IndexSnapshot snapshot, string key)
     {
-        if (ordinal < 0) return null;
-        var hits = snapshot.Searcher.Search(new TermQuery(new Term(Fields.Key, Fields.KeyOf(file, ordinal))), 1).ScoreDocs;
-        return hits.Length == 0 ? null : snapshot.Sentence(hits[0].Doc).Sentence;
+        var hits = snapshot.Searcher.Search(new TermQuery(new Term(Fields.Key, key)), 1).ScoreDocs;
+        return hits.Length == 0 ? null : snapshot.Sentence(hits[0].Doc);
+    }
+
+    /// <summary>How much of the question a sentence found some other way covers, as <see cref="Search"/> scores it.</summary>
+    public static double CoverageOf(IReadOnlyList<Concept> concepts, StoredSentence stored, bool allowBroader = true)
+    {
+        var total = concepts.Sum(c => c.Weight);
+        return total <= 0 ? 0 : Coverage(concepts, stored.Terms, stored.ContextTerms, allowBroader) / total;
     }
 
     /// <summary>

@@ -1,0 +1,62 @@
+using QaBot.Core.Documents;
+
+namespace QaBot.Core.Meaning;
+
+/// <summary>
+/// Example questions whose answers are known, as vectors, each pointing at the sentences that
+/// answer it. A new question close to an example is likely answered by the same sentences,
+/// whatever words it uses. Sentences are keyed by their folded text, so the bank still points
+/// at them when other documents are added; it says nothing about sentences it has never seen.
+/// </summary>
+internal sealed class QuestionBank
+{
+    public static readonly QuestionBank Empty = new([], []);
+
+    private readonly float[][] _vectors;
+    private readonly Dictionary<string, List<int>> _bySentence = new(StringComparer.Ordinal);
+
+    public QuestionBank(float[][] vectors, IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        if (vectors.Length != sentences.Count) throw new InvalidDataException("The question bank has a different number of vectors and answers.");
+        _vectors = vectors;
+        Sentences = sentences;
+        for (var i = 0; i < sentences.Count; i++)
+            foreach (var key in sentences[i].Select(Key).Distinct())
+            {
+                if (!_bySentence.TryGetValue(key, out var list)) _bySentence[key] = list = [];
+                list.Add(i);
+            }
+    }
+
+    public int Count => _vectors.Length;
+
+    public IReadOnlyList<float[]> ExampleVectors => _vectors;
+
+    /// <summary>The sentences (as written) that answer each example.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Sentences { get; }
+
+    /// <summary>Similarity of the question to every example, computed once per question.</summary>
+    public float[] Similarities(float[] question)
+    {
+        var result = new float[_vectors.Length];
+        for (var i = 0; i < _vectors.Length; i++) result[i] = Vectors.Dot(question, _vectors[i]);
+        return result;
+    }
+
+    /// <summary>
+    /// The highest similarity among examples answered by this sentence (0 when none is);
+    /// <paramref name="excluded"/> leaves one example out, so a training question does not find itself.
+    /// </summary>
+    public double Support(float[] similarities, string sentence, int excluded = -1)
+    {
+        if (!_bySentence.TryGetValue(Key(sentence), out var examples)) return 0;
+        var best = 0f;
+        foreach (var i in examples)
+            if (i != excluded && similarities[i] > best) best = similarities[i];
+        return best;
+    }
+
+    /// <summary>Folded text: case, quote marks and white space do not tell sentences apart.</summary>
+    public static string Key(string sentence) =>
+        TextFolding.FoldWhitespace(sentence.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"'));
+}

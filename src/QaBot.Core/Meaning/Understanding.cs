@@ -1,0 +1,58 @@
+using QaBot.Core.Search;
+
+namespace QaBot.Core.Meaning;
+
+/// <summary>What the intent model reads in a question.</summary>
+/// <param name="Label">The most likely label: "question", "emergency" or a kind of small talk.</param>
+/// <param name="Emergency">The probability that someone is in danger now.</param>
+internal sealed record IntentReading(string Label, double Emergency);
+
+/// <summary>
+/// The fitted models at work: the intent of a question, the ranking of its evidence, and whether
+/// the documents answer it. Built from one <see cref="FittedParameters"/>; holds no rules.
+/// </summary>
+internal sealed class Understanding
+{
+    public Understanding(FittedParameters parameters)
+    {
+        Parameters = parameters;
+        Bank = parameters.ReadBank();
+        Retriever = new HybridRetriever(parameters.Ranker, Bank);
+        _emergency = parameters.Intent.IndexOf(IntentLabels.Emergency);
+    }
+
+    private readonly int _emergency;
+
+    public FittedParameters Parameters { get; }
+
+    public QuestionBank Bank { get; }
+
+    public HybridRetriever Retriever { get; }
+
+    public IntentReading ReadIntent(QuestionMeaning meaning)
+    {
+        var p = Parameters.Intent.Probabilities(IntentFeatures.Of(meaning));
+        var best = 0;
+        for (var i = 1; i < p.Length; i++) if (p[i] > p[best]) best = i;
+        return new IntentReading(Parameters.Intent.Labels[best], p[_emergency]);
+    }
+
+    /// <summary>The probability that the ranked evidence answers the question.</summary>
+    public double Answerable(IReadOnlyList<Candidate> ranked) =>
+        Parameters.Answerability.Probabilities(AnswerabilityFeatures.Of(ranked))[Parameters.Answerability.IndexOf(AnswerabilityLabels.Answered)];
+}
+
+/// <summary>The intent model reads the question's vector and nothing else.</summary>
+internal static class IntentFeatures
+{
+    public static IReadOnlyList<string> NamesFor(int dimensions) => Enumerable.Range(0, dimensions).Select(i => "v" + i).ToList();
+
+    public static double[] Of(QuestionMeaning meaning) => meaning.Vector.Select(x => (double)x).ToArray();
+}
+
+/// <summary>The answerability model's labels.</summary>
+internal static class AnswerabilityLabels
+{
+    public const string Answered = "answered";
+    public const string NotFound = "not_found";
+}

@@ -1,0 +1,52 @@
+using QaBot.Core.Answering;
+using QaBot.Core.Meaning;
+
+namespace QaBot.Core.Search;
+
+/// <summary>
+/// Lucene's candidates and the vectors' candidates together, each described by
+/// <see cref="EvidenceFeatures"/> and ranked by the fitted ranker: how much each kind of evidence
+/// counts is learned from data (<c>qabot train</c>), not assumed.
+/// </summary>
+internal sealed class HybridRetriever(LinearModel? ranker, QuestionBank bank) : IRetriever
+{
+    /// <summary>Label of a sentence that answers the question, in the ranker's labels.</summary>
+    public const string Answers = "answers";
+
+    private readonly LexicalRetriever _lexical = new();
+    private readonly VectorRetriever _vector = new();
+
+    public string Name => "hybrid";
+
+    public IReadOnlyList<Candidate> Retrieve(ParsedQuestion question, IndexSnapshot snapshot, int max)
+    {
+        var gathered = Gather(question, snapshot, max, bank, excludedExample: -1);
+        if (ranker is null) return gathered;
+        var label = ranker.IndexOf(Answers);
+        return gathered.Select(c => c with { Score = ranker.Probabilities(c.Features)[label] })
+            .OrderByDescending(c => c.Score).ToList();
+    }
+
+    /// <summary>
+    /// Every candidate either retriever finds, with its features and no ranking: training calls
+    /// this with the example being trained on left out of the bank.
+    /// </summary>
+    public static List<Candidate> Gather(ParsedQuestion question, IndexSnapshot snapshot, int max, QuestionBank bank, int excludedExample)
+    {
+        var lexical = new LexicalRetriever().Retrieve(question, snapshot, max);
+        if (question.Meaning is not { } meaning || snapshot.Vectors is not { } vectors) return lexical.ToList();
+        var byKey = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        foreach (var c in lexical) byKey[Fields.KeyOf(c.Sentence.File, c.Sentence.Ordinal)] = c;
+        foreach (var c in new VectorRetriever().Retrieve(question, snapshot, max))
+            byKey.TryAdd(Fields.KeyOf(c.Sentence.File, c.Sentence.Ordinal), c with { Score = 0, Lucene = 0 });
+        var similarities = bank.Similarities(meaning.Vector);
+        var found = new List<Candidate>(byKey.Count);
+        foreach (var (key, c) in byKey)
+        {
+            var stored = Retriever.Stored(snapshot, key);
+            if (stored is null) continue;
+            found.Add(c with { Features = EvidenceFeatures.Of(meaning, c, stored, vectors, similarities, bank, excludedExample) });
+        }
+        return found;
+    }
+}
