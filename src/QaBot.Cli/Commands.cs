@@ -15,6 +15,8 @@ internal static class Commands
           qabot ask --jsonl        read questions from standard input, one a line; write one JSON reply a line
           qabot index              rebuild the index from the documents and say what was indexed
           qabot chat               ask questions interactively (an empty line or "exit" quits)
+          qabot train              fit the understanding models on training/ and write their parameters
+                                   [--folds N] [--ablations] [--with FILE.json]... [--held-out FILE.json]...
         """;
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
@@ -28,6 +30,7 @@ internal static class Commands
                 ["ask", .. var words] when words.Length > 0 && !words[0].StartsWith("--", StringComparison.Ordinal) => await AskOneAsync(services, string.Join(' ', words), output, json: false),
                 ["index"] => Index(services, output),
                 ["chat"] => await ChatAsync(services, input, output),
+                ["train", .. var options] => await TrainCommand.RunAsync(services, options, output, error),
                 ["help" or "--help" or "-h"] => Help(output, 0),
                 _ => Help(error, 64),
             };

@@ -8,37 +8,70 @@ namespace QaBot.Core.Meaning;
 /// question's wording it covers (with the synonym file), how Lucene ranked it, how well each of
 /// the question's words is matched by some word of the sentence (on average, and the worst-matched
 /// word: a specific concern the sentence does not speak to), and how close the question is to
-/// example questions this sentence answers.
+/// example questions this sentence answers, or was near without answering.
 /// </summary>
 internal static class EvidenceFeatures
 {
     public static readonly IReadOnlyList<string> Names =
-        ["dense", "dense_paragraph", "lexical", "lucene", "words_mean", "words_min", "bank"];
+        ["dense", "dense_paragraph", "dense_gap", "lexical", "lucene", "words_mean", "words_min", "words_unmatched", "words_worst", "bank", "bank_vote", "bank_known", "unanswered", "unanswered_known"];
 
-    public static double[] Of(QuestionMeaning meaning, Candidate candidate, StoredSentence stored, GenerationVectors vectors, float[] bankSimilarities, QuestionBank bank, int excludedExample)
+    private const int Dense = 0, DenseGap = 2;
+
+    /// <summary>Features of every candidate of one question; the gaps compare each with the best of them.</summary>
+    public static void Fill(QuestionMeaning meaning, IReadOnlyList<(Candidate Candidate, StoredSentence Stored)> found, GenerationVectors vectors, Banks banks, LeftOut leftOut, double[][] into)
+    {
+        var answered = banks.Answered.Similarities(meaning.Vector);
+        var unanswered = banks.Unanswered.Similarities(meaning.Vector);
+        var votes = banks.Answered.Votes(answered, leftOut.Answered);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var text = found[i].Candidate.Sentence.Text;
+            into[i] =
+            [
+                .. Of(meaning, found[i].Candidate, found[i].Stored, vectors),
+                banks.Answered.Support(answered, text, leftOut.Answered),
+                votes.GetValueOrDefault(QuestionBank.Key(text)),
+                banks.Answered.Knows(text) ? 1 : 0,
+                banks.Unanswered.Support(unanswered, text, leftOut.Unanswered),
+                banks.Unanswered.Knows(text) ? 1 : 0,
+            ];
+        }
+        var best = into.Length == 0 ? 0 : into.Max(f => f[Dense]);
+        foreach (var f in into) f[DenseGap] = f[Dense] - best;
+    }
+
+    /// <summary>The features that need no bank.</summary>
+    private static double[] Of(QuestionMeaning meaning, Candidate candidate, StoredSentence stored, GenerationVectors vectors)
     {
         var sentence = candidate.Sentence;
         var own = vectors.Sentence(sentence.File, sentence.Ordinal);
         var paragraph = vectors.Paragraph(sentence.File, sentence.Paragraph);
-        var (mean, min) = WordMatch(meaning, stored, vectors);
+        var (mean, min, unmatched, worst) = WordMatch(meaning, stored, vectors);
         return
         [
             own is null ? 0 : Vectors.Dot(meaning.Vector, own),
             paragraph is null ? 0 : Vectors.Dot(meaning.Vector, paragraph),
+            0,
             Math.Min(1.5, candidate.Coverage),
             candidate.Lucene,
             mean,
             min,
-            bank.Support(bankSimilarities, sentence.Text, excludedExample),
+            unmatched,
+            worst,
         ];
     }
 
-    /// <summary>For each question word, its best match among the sentence's words (1 for the same word); their mean and minimum.</summary>
-    private static (double Mean, double Min) WordMatch(QuestionMeaning meaning, StoredSentence stored, GenerationVectors vectors)
+    /// <summary>
+    /// For each question word, its best match among the sentence's words (1 for the same word):
+    /// their mean and minimum; and, weighing each word by how central it is to the question (its
+    /// closeness to the whole question), the share of the question left unmatched and the most
+    /// central word left unmatched. "day 2" in a story matters less than "pregnancy" in a question.
+    /// </summary>
+    private static (double Mean, double Min, double Unmatched, double Worst) WordMatch(QuestionMeaning meaning, StoredSentence stored, GenerationVectors vectors)
     {
-        if (meaning.Words.Count == 0) return (0, 0);
+        if (meaning.Words.Count == 0) return (0, 0, 0, 0);
         var words = stored.Words;
-        double sum = 0, min = 1;
+        double sum = 0, min = 1, missing = 0, weight = 0, worst = 0;
         for (var i = 0; i < meaning.Words.Count; i++)
         {
             var best = 0.0;
@@ -49,7 +82,11 @@ internal static class EvidenceFeatures
             }
             sum += best;
             min = Math.Min(min, best);
+            var central = meaning.Centrality[i];
+            missing += central * (1 - best);
+            weight += central;
+            worst = Math.Max(worst, central * (1 - best));
         }
-        return (sum / meaning.Words.Count, min);
+        return (sum / meaning.Words.Count, min, weight > 0 ? missing / weight : 0, worst);
     }
 }

@@ -9,7 +9,7 @@ namespace QaBot.Core.Meaning;
 /// thresholds, and the bank of example questions. It is valid for one embedding model only and
 /// fails loudly when malformed; no number in it is ever edited by hand.
 /// </summary>
-public sealed class FittedParameters
+public sealed record FittedParameters
 {
     public const int Format = 1;
 
@@ -23,6 +23,9 @@ public sealed class FittedParameters
 
     /// <summary>Emergency, small talk of each kind, or a question, from the question's vector.</summary>
     public required LinearModel Intent { get; init; }
+
+    /// <summary>Which kind of small talk (greeting, thanks, goodbye...), from the question's vector.</summary>
+    public required LinearModel SmallTalk { get; init; }
 
     /// <summary>At or above this probability of an emergency, the reply is the emergency guidance alone.</summary>
     public required double EmergencyThreshold { get; init; }
@@ -42,8 +45,11 @@ public sealed class FittedParameters
     /// <summary>A sentence is quoted after the first only when the ranker gives it at least this share of the first's probability.</summary>
     public required double QuoteShare { get; init; }
 
-    /// <summary>Example questions (vectors as signed bytes, base64) and the sentences that answer each.</summary>
+    /// <summary>Example questions the documents answer (vectors as signed bytes, base64) and the sentences that answer each.</summary>
     public required BankData Bank { get; init; }
+
+    /// <summary>Example questions the documents do not answer, and the sentences nearest each in meaning.</summary>
+    public required BankData Unanswered { get; init; }
 
     public sealed record BankData(IReadOnlyList<string> Vectors, IReadOnlyList<IReadOnlyList<string>> Sentences);
 
@@ -77,6 +83,7 @@ public sealed class FittedParameters
     {
         if (Version != Format) throw new InvalidDataException($"{path} has format {Version}; this build reads format {Format}: run `qabot train`.");
         Intent.Check("intent", Intent.Features);
+        SmallTalk.Check("small talk", Intent.Features);
         if (!Intent.Labels.Contains(IntentLabels.Emergency) || !Intent.Labels.Contains(IntentLabels.Question))
             throw new InvalidDataException($"{path}: the intent model lacks the emergency or question label.");
         Ranker.Check("ranker", EvidenceFeatures.Names);
@@ -84,11 +91,16 @@ public sealed class FittedParameters
         foreach (var t in new[] { EmergencyThreshold, EmergencyUnsureThreshold, AnswerThreshold, QuoteShare })
             if (t is < 0 or > 1 || double.IsNaN(t)) throw new InvalidDataException($"{path}: a threshold is outside 0..1.");
         if (EmergencyUnsureThreshold > EmergencyThreshold) throw new InvalidDataException($"{path}: the unsure emergency threshold is above the sure one.");
-        if (Bank.Vectors.Count != Bank.Sentences.Count) throw new InvalidDataException($"{path}: the bank has {Bank.Vectors.Count} vectors for {Bank.Sentences.Count} answers.");
+        foreach (var bank in new[] { Bank, Unanswered })
+            if (bank.Vectors.Count != bank.Sentences.Count) throw new InvalidDataException($"{path}: a bank has {bank.Vectors.Count} vectors for {bank.Sentences.Count} lists of sentences.");
     }
 
-    /// <summary>The bank as vectors.</summary>
-    internal QuestionBank ReadBank() => new(Bank.Vectors.Select(Unpack).ToArray(), Bank.Sentences);
+    /// <summary>The banks as vectors.</summary>
+    internal Banks ReadBanks() => new(Read(Bank), Read(Unanswered));
+
+    private static QuestionBank Read(BankData bank) => new(bank.Vectors.Select(Unpack).ToArray(), bank.Sentences);
+
+    internal static BankData Write(QuestionBank bank) => new(bank.ExampleVectors.Select(Pack).ToList(), bank.Sentences);
 
     /// <summary>A vector as signed bytes scaled to its largest component: a quarter of the size; unpacking normalises it again.</summary>
     internal static string Pack(float[] vector)

@@ -55,7 +55,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
+        : serviceType.IsInstanceOfType(this) ? this : null;
 
     /// <summary>The session is the process's, not this generator's: it lives as long as the process.</summary>
     public void Dispose()

@@ -56,7 +56,47 @@ internal sealed class QuestionBank
         return best;
     }
 
+    /// <summary>How many of the nearest examples vote: enough to smooth, few enough to stay specific.</summary>
+    public const int Neighbours = 10;
+
+    /// <summary>
+    /// For each sentence, the similarity-weighted share of the question's nearest examples that it
+    /// answers: a sentence many close examples point at wins over one a single example points at.
+    /// </summary>
+    public Dictionary<string, double> Votes(float[] similarities, int excluded = -1)
+    {
+        var nearest = Enumerable.Range(0, similarities.Length).Where(i => i != excluded)
+            .OrderByDescending(i => similarities[i]).Take(Neighbours).ToList();
+        var total = nearest.Sum(i => Math.Max(similarities[i], 0));
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (total <= 0) return votes;
+        foreach (var i in nearest)
+            foreach (var key in Sentences[i].Select(Key).Distinct())
+                votes[key] = votes.GetValueOrDefault(key) + Math.Max(similarities[i], 0) / total;
+        return votes;
+    }
+
+    /// <summary>Whether any example points at this sentence: without one, the bank knows nothing of it.</summary>
+    public bool Knows(string sentence) => _bySentence.ContainsKey(Key(sentence));
+
     /// <summary>Folded text: case, quote marks and white space do not tell sentences apart.</summary>
     public static string Key(string sentence) =>
         TextFolding.FoldWhitespace(sentence.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201C', '"').Replace('\u201D', '"'));
+}
+
+/// <summary>
+/// Two banks: questions the documents answer, pointing at their gold sentences, and questions
+/// they do not answer, pointing at the sentences nearest them in meaning (which still do not
+/// answer them). Both speak only of sentences they have seen, so they stay true when documents
+/// are added.
+/// </summary>
+internal sealed record Banks(QuestionBank Answered, QuestionBank Unanswered)
+{
+    public static readonly Banks Empty = new(QuestionBank.Empty, QuestionBank.Empty);
+}
+
+/// <summary>The examples a training question is in the banks as: left out while its own features are computed.</summary>
+internal readonly record struct LeftOut(int Answered, int Unanswered)
+{
+    public static readonly LeftOut None = new(-1, -1);
 }

@@ -6,6 +6,11 @@ namespace QaBot.Core.Meaning;
 /// <param name="WordVectors">A unit vector per word.</param>
 internal sealed record QuestionMeaning(float[] Vector, IReadOnlyList<string> Words, float[][] WordVectors)
 {
+    private double[]? _centrality;
+
+    /// <summary>How close each word is to the whole question (0 or more): how much of its meaning the word carries.</summary>
+    public double[] Centrality => _centrality ??= WordVectors.Select(w => Math.Max(0.0, Vectors.Dot(w, Vector))).ToArray();
+
     /// <summary>Most content words of a question that are matched one by one.</summary>
     private const int MaxWords = 24;
 

@@ -16,8 +16,8 @@ internal sealed class Understanding
     public Understanding(FittedParameters parameters)
     {
         Parameters = parameters;
-        Bank = parameters.ReadBank();
-        Retriever = new HybridRetriever(parameters.Ranker, Bank);
+        Banks = parameters.ReadBanks();
+        Retriever = new HybridRetriever(parameters.Ranker, Banks);
         _emergency = parameters.Intent.IndexOf(IntentLabels.Emergency);
     }
 
@@ -25,16 +25,26 @@ internal sealed class Understanding
 
     public FittedParameters Parameters { get; }
 
-    public QuestionBank Bank { get; }
+    public Banks Banks { get; }
 
     public HybridRetriever Retriever { get; }
 
+    /// <summary>Emergency, question, or (when small talk is the likeliest) the kind of small talk.</summary>
     public IntentReading ReadIntent(QuestionMeaning meaning)
     {
-        var p = Parameters.Intent.Probabilities(IntentFeatures.Of(meaning));
+        var x = IntentFeatures.Of(meaning);
+        var p = Parameters.Intent.Probabilities(x);
+        var label = Parameters.Intent.Labels[ArgMax(p)];
+        if (label != IntentLabels.Question && label != IntentLabels.Emergency)
+            label = Parameters.SmallTalk.Labels[ArgMax(Parameters.SmallTalk.Probabilities(x))];
+        return new IntentReading(label, p[_emergency]);
+    }
+
+    private static int ArgMax(double[] p)
+    {
         var best = 0;
         for (var i = 1; i < p.Length; i++) if (p[i] > p[best]) best = i;
-        return new IntentReading(Parameters.Intent.Labels[best], p[_emergency]);
+        return best;
     }
 
     /// <summary>The probability that the ranked evidence answers the question.</summary>

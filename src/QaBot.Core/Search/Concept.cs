@@ -64,11 +64,12 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
 
     /// <summary>
     /// A word as the corpus or the synonym file spells it, or, failing both, the question word it
-    /// misspells ("wat" → "what"); a word none of them knows stays as it is.
+    /// misspells ("wat" → "what"); a word none of them knows stays as it is, and so does a real
+    /// English word of four letters or more ("plane" is not "plant").
     /// </summary>
     private static string Mend(string word, Vocabulary corpus, Vocabulary synonyms)
     {
-        if (QuestionTerms.IsGeneric(word)) return word;
+        if (QuestionTerms.IsGeneric(word) || (word.Length > 3 && EnglishWords.Contains(word))) return word;
         var corrected = corpus.Correct(word, synonyms);
         return corrected != word ? corrected : QuestionTerms.GenericVocabulary.Correct(word, Vocabulary.None, minLength: 2);
     }

@@ -8,19 +8,16 @@ namespace QaBot.Core.Search;
 /// <see cref="EvidenceFeatures"/> and ranked by the fitted ranker: how much each kind of evidence
 /// counts is learned from data (<c>qabot train</c>), not assumed.
 /// </summary>
-internal sealed class HybridRetriever(LinearModel? ranker, QuestionBank bank) : IRetriever
+internal sealed class HybridRetriever(LinearModel? ranker, Banks banks) : IRetriever
 {
     /// <summary>Label of a sentence that answers the question, in the ranker's labels.</summary>
     public const string Answers = "answers";
-
-    private readonly LexicalRetriever _lexical = new();
-    private readonly VectorRetriever _vector = new();
 
     public string Name => "hybrid";
 
     public IReadOnlyList<Candidate> Retrieve(ParsedQuestion question, IndexSnapshot snapshot, int max)
     {
-        var gathered = Gather(question, snapshot, max, bank, excludedExample: -1);
+        var gathered = Gather(question, snapshot, max, banks, LeftOut.None);
         if (ranker is null) return gathered;
         var label = ranker.IndexOf(Answers);
         return gathered.Select(c => c with { Score = ranker.Probabilities(c.Features)[label] })
@@ -31,7 +28,7 @@ internal sealed class HybridRetriever(LinearModel? ranker, QuestionBank bank) : 
     /// Every candidate either retriever finds, with its features and no ranking: training calls
     /// this with the example being trained on left out of the bank.
     /// </summary>
-    public static List<Candidate> Gather(ParsedQuestion question, IndexSnapshot snapshot, int max, QuestionBank bank, int excludedExample)
+    public static List<Candidate> Gather(ParsedQuestion question, IndexSnapshot snapshot, int max, Banks banks, LeftOut leftOut)
     {
         var lexical = new LexicalRetriever().Retrieve(question, snapshot, max);
         if (question.Meaning is not { } meaning || snapshot.Vectors is not { } vectors) return lexical.ToList();
@@ -39,14 +36,11 @@ internal sealed class HybridRetriever(LinearModel? ranker, QuestionBank bank) : 
         foreach (var c in lexical) byKey[Fields.KeyOf(c.Sentence.File, c.Sentence.Ordinal)] = c;
         foreach (var c in new VectorRetriever().Retrieve(question, snapshot, max))
             byKey.TryAdd(Fields.KeyOf(c.Sentence.File, c.Sentence.Ordinal), c with { Score = 0, Lucene = 0 });
-        var similarities = bank.Similarities(meaning.Vector);
-        var found = new List<Candidate>(byKey.Count);
+        var found = new List<(Candidate, StoredSentence)>(byKey.Count);
         foreach (var (key, c) in byKey)
-        {
-            var stored = Retriever.Stored(snapshot, key);
-            if (stored is null) continue;
-            found.Add(c with { Features = EvidenceFeatures.Of(meaning, c, stored, vectors, similarities, bank, excludedExample) });
-        }
-        return found;
+            if (Retriever.Stored(snapshot, key) is { } stored) found.Add((c, stored));
+        var features = new double[found.Count][];
+        EvidenceFeatures.Fill(meaning, found, vectors, banks, leftOut, features);
+        return found.Select((f, i) => f.Item1 with { Features = features[i] }).ToList();
     }
 }
