@@ -21,7 +21,7 @@ internal sealed class AnswerPipeline(AnsweringOptions options, ReplyWriter write
 
     private (Reply, Evidence?) Learned(ParsedQuestion question, IndexSnapshot snapshot, Understanding understanding, QuestionMeaning meaning, int skip)
     {
-        var intent = understanding.ReadIntent(meaning);
+        var intent = understanding.ReadIntent(meaning, question.Text);
         var parameters = understanding.Parameters;
         if (intent.Emergency >= parameters.EmergencyThreshold || patterns.Match(question.Text)) return (writer.Emergency(), null);
         var unsure = intent.Emergency >= parameters.EmergencyUnsureThreshold;

@@ -21,8 +21,11 @@ public sealed record FittedParameters
     /// <summary>When and from what it was fitted, for reports.</summary>
     public required string TrainedOn { get; init; }
 
-    /// <summary>Emergency, small talk of each kind, or a question, from the question's vector.</summary>
-    public required LinearModel Intent { get; init; }
+    /// <summary>Emergency, small talk or a question, from the question's vector.</summary>
+    public required MlpModel Intent { get; init; }
+
+    /// <summary>The same labels from the message's words and letter groups; the intent is the mean of both models.</summary>
+    public required NgramModel IntentWords { get; init; }
 
     /// <summary>Which kind of small talk (greeting, thanks, goodbye...), from the question's vector.</summary>
     public required LinearModel SmallTalk { get; init; }
@@ -82,8 +85,10 @@ public sealed record FittedParameters
     private void Check(string path)
     {
         if (Version != Format) throw new InvalidDataException($"{path} has format {Version}; this build reads format {Format}: run `qabot train`.");
-        Intent.Check("intent", Intent.Features);
-        SmallTalk.Check("small talk", Intent.Features);
+        Intent.Check("intent", SmallTalk.Features.Count);
+        SmallTalk.Check("small talk", SmallTalk.Features);
+        IntentWords.Check("intent words");
+        if (!IntentWords.Labels.SequenceEqual(Intent.Labels)) throw new InvalidDataException($"{path}: the two intent models have different labels.");
         if (!Intent.Labels.Contains(IntentLabels.Emergency) || !Intent.Labels.Contains(IntentLabels.Question))
             throw new InvalidDataException($"{path}: the intent model lacks the emergency or question label.");
         Ranker.Check("ranker", EvidenceFeatures.Names);

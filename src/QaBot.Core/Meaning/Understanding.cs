@@ -18,7 +18,7 @@ internal sealed class Understanding
         Parameters = parameters;
         Banks = parameters.ReadBanks();
         Retriever = new HybridRetriever(parameters.Ranker, Banks);
-        _emergency = parameters.Intent.IndexOf(IntentLabels.Emergency);
+        _emergency = parameters.Intent.Labels.ToList().IndexOf(IntentLabels.Emergency);
     }
 
     private readonly int _emergency;
@@ -30,13 +30,14 @@ internal sealed class Understanding
     public HybridRetriever Retriever { get; }
 
     /// <summary>Emergency, question, or (when small talk is the likeliest) the kind of small talk.</summary>
-    public IntentReading ReadIntent(QuestionMeaning meaning)
+    public IntentReading ReadIntent(QuestionMeaning meaning, string text)
     {
-        var x = IntentFeatures.Of(meaning);
-        var p = Parameters.Intent.Probabilities(x);
+        var p = Parameters.Intent.Probabilities(meaning.Vector);
+        var words = Parameters.IntentWords.Probabilities(text);
+        for (var i = 0; i < p.Length; i++) p[i] = (p[i] + words[i]) / 2;
         var label = Parameters.Intent.Labels[ArgMax(p)];
         if (label != IntentLabels.Question && label != IntentLabels.Emergency)
-            label = Parameters.SmallTalk.Labels[ArgMax(Parameters.SmallTalk.Probabilities(x))];
+            label = Parameters.SmallTalk.Labels[ArgMax(Parameters.SmallTalk.Probabilities(IntentFeatures.Of(meaning)))];
         return new IntentReading(label, p[_emergency]);
     }
 
@@ -52,7 +53,7 @@ internal sealed class Understanding
         Parameters.Answerability.Probabilities(AnswerabilityFeatures.Of(ranked))[Parameters.Answerability.IndexOf(AnswerabilityLabels.Answered)];
 }
 
-/// <summary>The intent model reads the question's vector and nothing else.</summary>
+/// <summary>The kind of small talk is read from the question's vector and nothing else.</summary>
 internal static class IntentFeatures
 {
     public static IReadOnlyList<string> NamesFor(int dimensions) => Enumerable.Range(0, dimensions).Select(i => "v" + i).ToList();

@@ -19,7 +19,8 @@ public sealed record Thresholds(double Emergency, double EmergencyUnsure, double
 /// </summary>
 internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeatures = null)
 {
-    private const double IntentL2 = 1e-3;
+    private const double IntentL2 = 1e-2;
+    private const double NgramL2 = 1e-5;
     private const double RankerL2 = 1e-3;
 
     public FittedParameters Fit(IReadOnlyList<PreparedExample> train, Thresholds thresholds, string model, string trainedOn)
@@ -28,8 +29,9 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
         var dimensions = train[0].Meaning.Vector.Length;
         var intentFeatures = IntentFeatures.NamesFor(dimensions);
         string[] intentLabels = [IntentLabels.Question, IntentLabels.Emergency, PreparedExample.Chitchat];
-        var intent = LogisticRegression.Fit(intentLabels, intentFeatures,
-            train.Select(e => IntentFeatures.Of(e.Meaning)).ToList(), train.Select(e => Array.IndexOf(intentLabels, e.Intent)).ToList(), IntentL2);
+        var intentOf = train.Select(e => Array.IndexOf(intentLabels, e.Intent)).ToList();
+        var intent = MlpTraining.Fit(intentLabels, train.Select(e => e.Meaning.Vector).ToList(), intentOf);
+        var intentWords = NgramRegression.Fit(intentLabels, train.Select(e => e.Question.Text).ToList(), intentOf, NgramL2);
 
         var talk = train.Where(e => e.Intent == PreparedExample.Chitchat && e.Example.Kind is { Length: > 0 }).ToList();
         var kinds = talk.Select(e => e.Example.Kind!).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -58,6 +60,7 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
             Model = model,
             TrainedOn = trainedOn,
             Intent = intent,
+            IntentWords = intentWords,
             SmallTalk = smallTalk,
             EmergencyThreshold = thresholds.Emergency,
             EmergencyUnsureThreshold = Math.Min(thresholds.EmergencyUnsure, thresholds.Emergency),

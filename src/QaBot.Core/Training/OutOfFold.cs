@@ -30,7 +30,7 @@ internal static class OutOfFold
 
     public static Prediction PredictOne(Understanding understanding, PreparedExample e, int candidates)
     {
-        var intent = understanding.ReadIntent(e.Meaning);
+        var intent = understanding.ReadIntent(e.Meaning, e.Question.Text);
         var ranked = understanding.Retriever.Retrieve(e.Question, e.Corpus.Snapshot, candidates);
         return new Prediction(e, understanding.Parameters, intent.Emergency, intent.Label, understanding.Answerable(ranked), ranked);
     }
