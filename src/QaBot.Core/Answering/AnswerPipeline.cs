@@ -29,7 +29,7 @@ internal sealed class AnswerPipeline(AnsweringOptions options, ReplyWriter write
             return (writer.Chitchat(ChitchatKinds.Parse(intent.Label), snapshot.Manifest), null);
         var ranked = understanding.Retriever.Retrieve(question, snapshot, options.Candidates);
         var evidence = understanding.Answerable(ranked) >= parameters.AnswerThreshold
-            ? _composer.ComposeRanked(snapshot, ranked, parameters.QuoteShare, skip)
+            ? _composer.ComposeRanked(snapshot, ranked, parameters.QuoteShare, skip, understanding.Sides(meaning))
             : null;
         if (unsure) return (writer.Emergency(evidence), evidence);
         return evidence is null ? (writer.NotFound(snapshot.Manifest, skip > 0), null) : (writer.Answered(evidence, skip > 0), evidence);

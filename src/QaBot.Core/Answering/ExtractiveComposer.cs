@@ -38,17 +38,36 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
     }
 
     /// <summary>
-    /// Quotes from sentences the learned ranker ordered: the best, and after it those the ranker
-    /// gives at least <paramref name="share"/> of the best one's probability.
+    /// Quotes from sentences the learned ranker ordered. The first reply quotes the best and those
+    /// the ranker gives at least <paramref name="share"/> of its probability; when the question is
+    /// answered two ways (<paramref name="sides"/>, from the bank), the best sentence of each other
+    /// side comes right after the first. "Tell me more" goes on down the ranking.
     /// </summary>
-    public Evidence? ComposeRanked(IndexSnapshot snapshot, IReadOnlyList<Candidate> ranked, double share, int skip)
+    public Evidence? ComposeRanked(IndexSnapshot snapshot, IReadOnlyList<Candidate> ranked, double share, int skip, IReadOnlyList<IReadOnlyList<string>>? sides)
     {
         if (ranked.Count == 0) return null;
-        var floor = ranked[0].Score * share;
-        var order = ranked.Where(c => c.Score >= floor).ToList();
-        var quotes = Pages(snapshot, order).Skip(skip).Take(options.MaxQuotes).ToList();
+        // Scores are log-odds: a share of the best one's probability is a fixed distance below it.
+        var top = ranked[0].Score;
+        var order = ranked.Where(c => c.Score >= top + 2 * Math.Log(share)).ToList();
+        var first = Math.Clamp(order.Count(c => c.Score >= top + Math.Log(share)), 1, options.MaxQuotes);
+        var sideOf = (Candidate c) => sides?.Select((side, i) => (side, i)).FirstOrDefault(s => s.side.Any(g => QaBot.Core.Meaning.QuestionBank.Key(g) == QaBot.Core.Meaning.QuestionBank.Key(c.Sentence.Text))).i ?? -1;
+        var representatives = new List<Candidate>();
+        if (sides is { Count: > 1 } && skip == 0)
+        {
+            var topSide = sideOf(order[0]);
+            representatives = order.Skip(1).Where(c => sideOf(c) is var s && s >= 0 && s != topSide)
+                .GroupBy(sideOf).Select(g => g.First()).Take(options.MaxQuotes - 1).ToList();
+            if (representatives.Count > 0)
+            {
+                order = [order[0], .. representatives, .. order.Skip(1).Except(representatives)];
+                first = Math.Max(first, 1 + representatives.Count);
+            }
+        }
+        var quotes = Pages(snapshot, order).Skip(skip).Take(skip == 0 ? first : options.MaxQuotes).ToList();
         if (quotes.Count == 0) return null;
-        return new Evidence(quotes, false, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(), []);
+        var twoSided = representatives.Count > 0;
+        return new Evidence(quotes, twoSided, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(),
+            twoSided ? new[] { order[0] }.Concat(representatives).Select(c => PassageSearch.ToPassage(c).Id).ToList() : []);
     }
 
     /// <summary>

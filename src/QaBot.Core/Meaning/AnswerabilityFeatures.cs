@@ -30,8 +30,8 @@ internal static class AnswerabilityFeatures
         if (ranked.Count == 0 || ranked[0].Features is not { } top) return new double[Names.Count];
         double Max(int feature) => ranked.Max(c => c.Features![feature]);
         double Min(int feature) => ranked.Min(c => c.Features![feature]);
-        // The ranker's scores as logits: its share of the probability over these candidates, and its lead over the next.
-        var logits = ranked.Select(c => Math.Log(Math.Clamp(c.Score, 1e-9, 1 - 1e-9) / (1 - Math.Clamp(c.Score, 1e-9, 1 - 1e-9)))).ToArray();
+        // The ranker's scores are log-odds: the best one's share of the probability over these candidates, and its lead over the next.
+        var logits = ranked.Select(c => c.Score).ToArray();
         var max = logits[0];
         var share = 1 / logits.Sum(l => Math.Exp(l - max));
         return

@@ -54,7 +54,8 @@ public sealed record FittedParameters
     /// <summary>Example questions the documents do not answer, and the sentences nearest each in meaning.</summary>
     public required BankData Unanswered { get; init; }
 
-    public sealed record BankData(IReadOnlyList<string> Vectors, IReadOnlyList<IReadOnlyList<string>> Sentences);
+    /// <param name="Sides">Per example, the sentences of each side where the documents answer it two ways (null otherwise); null for a bank without sides.</param>
+    public sealed record BankData(IReadOnlyList<string> Vectors, IReadOnlyList<IReadOnlyList<string>> Sentences, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>?>? Sides = null);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -97,15 +98,16 @@ public sealed record FittedParameters
             if (t is < 0 or > 1 || double.IsNaN(t)) throw new InvalidDataException($"{path}: a threshold is outside 0..1.");
         if (EmergencyUnsureThreshold > EmergencyThreshold) throw new InvalidDataException($"{path}: the unsure emergency threshold is above the sure one.");
         foreach (var bank in new[] { Bank, Unanswered })
-            if (bank.Vectors.Count != bank.Sentences.Count) throw new InvalidDataException($"{path}: a bank has {bank.Vectors.Count} vectors for {bank.Sentences.Count} lists of sentences.");
+            if (bank.Vectors.Count != bank.Sentences.Count || (bank.Sides is not null && bank.Sides.Count != bank.Sentences.Count)) throw new InvalidDataException($"{path}: a bank has {bank.Vectors.Count} vectors for {bank.Sentences.Count} lists of sentences.");
     }
 
     /// <summary>The banks as vectors.</summary>
     internal Banks ReadBanks() => new(Read(Bank), Read(Unanswered));
 
-    private static QuestionBank Read(BankData bank) => new(bank.Vectors.Select(Unpack).ToArray(), bank.Sentences);
+    private static QuestionBank Read(BankData bank) => new(bank.Vectors.Select(Unpack).ToArray(), bank.Sentences, bank.Sides);
 
-    internal static BankData Write(QuestionBank bank) => new(bank.ExampleVectors.Select(Pack).ToList(), bank.Sentences);
+    internal static BankData Write(QuestionBank bank) =>
+        new(bank.ExampleVectors.Select(Pack).ToList(), bank.Sentences, bank.Sides.Any(s => s is not null) ? bank.Sides : null);
 
     /// <summary>A vector as signed bytes scaled to its largest component: a quarter of the size; unpacking normalises it again.</summary>
     internal static string Pack(float[] vector)

@@ -29,6 +29,13 @@ public sealed class LinearModel
         return Softmax(logits);
     }
 
+    /// <summary>The log-odds of one label against the rest: a score that does not saturate near certainty.</summary>
+    public double LogOdds(ReadOnlySpan<double> x, int label)
+    {
+        var p = Math.Clamp(Probabilities(x)[label], 1e-12, 1 - 1e-12);
+        return Math.Log(p / (1 - p));
+    }
+
     /// <summary>The probability of one label.</summary>
     public double Probability(ReadOnlySpan<double> x, string label) => Probabilities(x)[IndexOf(label)];
 

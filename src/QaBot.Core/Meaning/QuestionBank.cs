@@ -15,11 +15,14 @@ internal sealed class QuestionBank
     private readonly float[][] _vectors;
     private readonly Dictionary<string, List<int>> _bySentence = new(StringComparer.Ordinal);
 
-    public QuestionBank(float[][] vectors, IReadOnlyList<IReadOnlyList<string>> sentences)
+    /// <param name="sides">For examples the documents answer two ways, the sentences of each side (null for the others).</param>
+    public QuestionBank(float[][] vectors, IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>?>? sides = null)
     {
-        if (vectors.Length != sentences.Count) throw new InvalidDataException("The question bank has a different number of vectors and answers.");
+        if (vectors.Length != sentences.Count || (sides is not null && sides.Count != sentences.Count))
+            throw new InvalidDataException("The question bank has a different number of vectors and answers.");
         _vectors = vectors;
         Sentences = sentences;
+        Sides = sides ?? new IReadOnlyList<IReadOnlyList<string>>?[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)
             foreach (var key in sentences[i].Select(Key).Distinct())
             {
@@ -34,6 +37,26 @@ internal sealed class QuestionBank
 
     /// <summary>The sentences (as written) that answer each example.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Sentences { get; }
+
+    /// <summary>The sides of each example the documents answer two ways, else null.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>?> Sides { get; }
+
+    /// <summary>
+    /// The sides of the question, when most of its nearest examples (weighed by similarity) are
+    /// answered two ways: those of the nearest such example. Null when the bank does not know.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? SidesNear(float[] similarities, int excluded = -1)
+    {
+        var nearest = Enumerable.Range(0, similarities.Length).Where(i => i != excluded)
+            .OrderByDescending(i => similarities[i]).Take(SideNeighbours).ToList();
+        var total = nearest.Sum(i => Math.Max(similarities[i], 0));
+        var twoWays = nearest.Where(i => Sides[i] is { Count: > 1 }).ToList();
+        if (total <= 0 || twoWays.Sum(i => Math.Max(similarities[i], 0)) < total / 2) return null;
+        return Sides[twoWays[0]];
+    }
+
+    /// <summary>How many nearest examples decide whether a question is answered two ways.</summary>
+    private const int SideNeighbours = 5;
 
     /// <summary>Similarity of the question to every example, computed once per question.</summary>
     public float[] Similarities(float[] question)

@@ -48,6 +48,10 @@ internal sealed class Understanding
         return best;
     }
 
+    /// <summary>The sides of the question, when the bank knows it is answered two ways.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Sides(QuestionMeaning meaning) =>
+        Banks.Answered.SidesNear(Banks.Answered.Similarities(meaning.Vector));
+
     /// <summary>The probability that the ranked evidence answers the question.</summary>
     public double Answerable(IReadOnlyList<Candidate> ranked) =>
         Parameters.Answerability.Probabilities(AnswerabilityFeatures.Of(ranked))[Parameters.Answerability.IndexOf(AnswerabilityLabels.Answered)];

@@ -6,7 +6,8 @@ namespace QaBot.Core.Search;
 /// <summary>
 /// Lucene's candidates and the vectors' candidates together, each described by
 /// <see cref="EvidenceFeatures"/> and ranked by the fitted ranker: how much each kind of evidence
-/// counts is learned from data (<c>qabot train</c>), not assumed.
+/// counts is learned from data (<c>qabot train</c>), not assumed. A candidate's score is the
+/// ranker's log-odds: differences between candidates are what matter.
 /// </summary>
 internal sealed class HybridRetriever(LinearModel? ranker, Banks banks) : IRetriever
 {
@@ -20,7 +21,7 @@ internal sealed class HybridRetriever(LinearModel? ranker, Banks banks) : IRetri
         var gathered = Gather(question, snapshot, max, banks, LeftOut.None);
         if (ranker is null) return gathered;
         var label = ranker.IndexOf(Answers);
-        return gathered.Select(c => c with { Score = ranker.Probabilities(c.Features)[label] })
+        return gathered.Select(c => c with { Score = ranker.LogOdds(c.Features, label) })
             .OrderByDescending(c => c.Score).ToList();
     }
 

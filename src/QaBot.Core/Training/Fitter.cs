@@ -85,7 +85,7 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
         var answered = train.Where(e => e.Corpus.FeedsBank && e.Example.IsAnswered).ToList();
         var unanswered = train.Where(e => e.Corpus.FeedsBank && e.Example.Expect == "not_found").ToList();
         var banks = new Banks(
-            new QuestionBank(answered.Select(e => e.Meaning.Vector).ToArray(), answered.Select(e => e.Example.Gold).ToList()),
+            new QuestionBank(answered.Select(e => e.Meaning.Vector).ToArray(), answered.Select(e => e.Example.Gold).ToList(), answered.Select(e => e.Example.Sides).ToList()),
             new QuestionBank(unanswered.Select(e => e.Meaning.Vector).ToArray(), unanswered.Select(e => Nearest(e, NearestUnanswered)).ToList()));
         var leftOut = answered.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => new LeftOut(p.i, -1));
         foreach (var (e, i) in unanswered.Select((e, i) => (e, i))) leftOut[e] = new LeftOut(-1, i);
@@ -105,7 +105,7 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
     public static List<Candidate> Rank(LinearModel ranker, IEnumerable<Candidate> found)
     {
         var label = ranker.IndexOf(HybridRetriever.Answers);
-        return found.Select(c => c with { Score = ranker.Probabilities(c.Features)[label] }).OrderByDescending(c => c.Score).ToList();
+        return found.Select(c => c with { Score = ranker.LogOdds(c.Features, label) }).OrderByDescending(c => c.Score).ToList();
     }
 
     /// <summary>For ablations: features left out of training are zero, so the fitted weights ignore them.</summary>

@@ -48,7 +48,7 @@ internal static class ThresholdChooser
             var total = 0.0;
             foreach (var p in answered)
             {
-                var floor = p.Ranked.Count == 0 ? 1 : p.Ranked[0].Score * share;
+                var floor = p.Ranked.Count == 0 ? 0 : p.Ranked[0].Score + Math.Log(share);
                 var quoted = p.Ranked.Where(c => c.Score >= floor).Take(3).ToList();
                 var gold = p.Example.Example.Gold;
                 total += quoted.Any(c => Scoring.IsGold(c.Sentence.Text, gold)) ? 1 : 0;
@@ -57,6 +57,6 @@ internal static class ThresholdChooser
             }
             return total;
         }
-        return Grid.Where(t => t <= 0.9).OrderByDescending(Score).ThenByDescending(t => t).First();
+        return Grid.Where(t => t >= 0.05).OrderByDescending(Score).ThenByDescending(t => t).First();
     }
 }
