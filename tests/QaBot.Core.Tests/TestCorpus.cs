@@ -16,8 +16,8 @@ internal static class TestCorpus
 
     public static string Article => File.ReadAllText(Path.Combine(Documents, "kratom-opioid-withdrawal.txt"));
 
-    /// <summary>The shared folder beside the project: the development questions and the original article.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>Question sets kept with the tests (copies of the development and training evaluation questions), so a fresh clone needs nothing beside it.</summary>
+    public static string QuestionSets => Path.Combine(Root, "tests", "Shared", "Data");
 
     public static string NewTempFolder()
     {

@@ -4,7 +4,7 @@ using QaBot.Core.Answering;
 namespace QaBot.Core.Tests;
 
 /// <summary>
-/// The development questions (shared/eval/dev-questions.json beside the project) and the shared
+/// The development questions (a copy of the evaluation set in tests/Shared/Data) and the shared
 /// scorer's rules, for every test project that scores them.
 /// </summary>
 internal static class DevelopmentQuestions
@@ -17,10 +17,10 @@ internal static class DevelopmentQuestions
 
     public sealed record Question(string Text, string Expect, IReadOnlyList<string> Gold, IReadOnlyList<IReadOnlyList<string>>? Sides);
 
-    public static List<Question> Load()
+    public static List<Question> Load(string file = "dev-questions.json")
     {
-        var path = Path.Combine(TestCorpus.Shared, "eval", "dev-questions.json");
-        Assert.True(File.Exists(path), $"The development questions are missing: expected {path} beside the project.");
+        var path = Path.Combine(TestCorpus.QuestionSets, file);
+        Assert.True(File.Exists(path), $"The question set is missing: expected {path}.");
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         return json.RootElement.GetProperty("questions").EnumerateArray().Select(q => new Question(
             q.GetProperty("question").GetString()!,

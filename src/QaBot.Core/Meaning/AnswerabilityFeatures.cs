@@ -11,7 +11,7 @@ namespace QaBot.Core.Meaning;
 internal static class AnswerabilityFeatures
 {
     public static readonly IReadOnlyList<string> Names =
-        ["rank_share", "rank_margin", "dense_top", "dense_max", "words_min_top", "words_min_max", "words_mean_top", "unmatched_top", "unmatched_min", "worst_top", "worst_min", "lexical_top", "lexical_max", "bank_top", "bank_max", "bank_vote_top", "unanswered_top", "known_top"];
+        ["rank_share", "rank_margin", "dense_top", "dense_max", "words_min_top", "words_min_max", "words_mean_top", "unmatched_top", "unmatched_min", "worst_top", "worst_min", "lexical_top", "lexical_max", "bank_top", "bank_max", "bank_vote_top", "unanswered_top", "known_top", "known_answered_share", "known_nearest_answered", "known_nearest_unanswered"];
 
     private static readonly int Dense = Index("dense");
     private static readonly int WordsMin = Index("words_min");
@@ -24,10 +24,20 @@ internal static class AnswerabilityFeatures
     private static readonly int Unanswered = Index("unanswered");
     private static readonly int Known = Index("bank_known");
 
-    /// <summary>From candidates ranked best first, each with its features; all zeros when there are none.</summary>
-    public static double[] Of(IReadOnlyList<Candidate> ranked)
+    /// <summary>How many of the question's nearest examples (answered or not) vote on whether it is answered.</summary>
+    private const int Neighbours = 10;
+
+    /// <summary>
+    /// From candidates ranked best first, each with its features; all zeros when there are none.
+    /// The last three are the question's nearest examples in both banks (the share answered, and
+    /// the nearest of each kind), counted only when the best sentence is one the banks know:
+    /// examples speak for the documents they were asked of, not for documents added later.
+    /// </summary>
+    public static double[] Of(IReadOnlyList<Candidate> ranked, QuestionMeaning meaning, Banks banks, LeftOut leftOut)
     {
         if (ranked.Count == 0 || ranked[0].Features is not { } top) return new double[Names.Count];
+        var (answeredShare, answered, unanswered) = Nearest(meaning, banks, leftOut);
+        var known = top[Known];
         double Max(int feature) => ranked.Max(c => c.Features![feature]);
         double Min(int feature) => ranked.Min(c => c.Features![feature]);
         // The ranker's scores are log-odds: the best one's share of the probability over these candidates, and its lead over the next.
@@ -45,8 +55,22 @@ internal static class AnswerabilityFeatures
             top[Worst], Min(Worst),
             top[Lexical], Max(Lexical),
             top[Bank], Max(Bank),
-            top[Vote], top[Unanswered], top[Known],
+            top[Vote], top[Unanswered], known,
+            known * answeredShare, known * answered, known * unanswered,
         ];
+    }
+
+    private static (double Share, double Answered, double Unanswered) Nearest(QuestionMeaning meaning, Banks banks, LeftOut leftOut)
+    {
+        var a = banks.Answered.Similarities(meaning.Vector);
+        var u = banks.Unanswered.Similarities(meaning.Vector);
+        var all = a.Select((s, i) => (Similarity: s, Answered: true, Index: i)).Where(x => x.Index != leftOut.Answered)
+            .Concat(u.Select((s, i) => (Similarity: s, Answered: false, Index: i)).Where(x => x.Index != leftOut.Unanswered))
+            .OrderByDescending(x => x.Similarity).Take(Neighbours).ToList();
+        var total = all.Sum(x => Math.Max(0, x.Similarity));
+        var share = total > 0 ? all.Where(x => x.Answered).Sum(x => Math.Max(0, x.Similarity)) / total : 0;
+        return (share, all.Where(x => x.Answered).Select(x => (double)x.Similarity).DefaultIfEmpty(0).Max(),
+            all.Where(x => !x.Answered).Select(x => (double)x.Similarity).DefaultIfEmpty(0).Max());
     }
 
     private static int Index(string name)

@@ -50,7 +50,7 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
         var answerLabels = new List<int>();
         foreach (var (e, found) in gathered)
         {
-            answerRows.Add(AnswerabilityFeatures.Of(Rank(ranker, found)));
+            answerRows.Add(AnswerabilityFeatures.Of(Rank(ranker, found), e.Meaning, banks, leftOut.GetValueOrDefault(e, LeftOut.None)));
             answerLabels.Add(e.Example.IsAnswered ? 1 : 0);
         }
         var answerability = LogisticRegression.Fit([AnswerabilityLabels.NotFound, AnswerabilityLabels.Answered], AnswerabilityFeatures.Names, answerRows, answerLabels, RankerL2);

@@ -1,17 +1,22 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QaBot.Ai;
+using QaBot.Core.Meaning;
 using QaBot.Core.Search;
 
 namespace QaBot.Web.Api;
 
 /// <summary>
 /// <c>GET /healthz</c>: whether the host is up and its index can be opened (503 when not), and whether
-/// a model is configured and answers (without one, or when it is down, the answers are extractive: still ready).
+/// a model is configured and answers (without one, or when it is down, the answers are extractive: still ready), and
+/// whether questions are read with the embedding model or lexically.
 /// </summary>
 internal static class HealthEndpoint
 {
-    public sealed record Health(string Status, HostHealth Host, IndexHealth Index, ModelStatus Model);
+    public sealed record Health(string Status, HostHealth Host, IndexHealth Index, ModelStatus Model, UnderstandingHealth Understanding);
+
+    /// <summary>How questions are read: "model" (the embedding model and the fitted models) or "lexical", why, and with which embedding model.</summary>
+    public sealed record UnderstandingHealth(string Mode, string Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EmbeddingModel);
 
     public sealed record HostHealth(bool Ready);
 
@@ -25,23 +30,25 @@ internal static class HealthEndpoint
 
     public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check);
 
-    public static async Task<Results<Ok<Health>, JsonHttpResult<Health>>> Check(IndexStore index, IModelHealth modelHealth, IHostApplicationLifetime lifetime, ILogger<IndexStore> log, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Health>, JsonHttpResult<Health>>> Check(IndexStore index, IModelHealth modelHealth, UnderstandingSource understandingSource,
+        IHostApplicationLifetime lifetime, ILogger<IndexStore> log, CancellationToken cancellationToken)
     {
         var model = await modelHealth.CheckAsync(cancellationToken);
+        var understanding = new UnderstandingHealth(understandingSource.Mode, understandingSource.Status, understandingSource.Embedder?.ModelId);
         var host = new HostHealth(lifetime.ApplicationStarted.IsCancellationRequested);
         try
         {
             using var snapshot = index.Acquire();
             var manifest = snapshot.Manifest;
             var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
-                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)]), model);
+                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)]), model, understanding);
             return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The reason goes to the log, not to whoever asks: it can name folders on the server.
             log.LogError(e, "The index cannot be opened.");
-            return TypedResults.Json(new Health("unavailable", host, new IndexHealth(false, null, null, "The index cannot be opened; the host's log says why."), model),
+            return TypedResults.Json(new Health("unavailable", host, new IndexHealth(false, null, null, "The index cannot be opened; the host's log says why."), model, understanding),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
