@@ -11,7 +11,7 @@ namespace QaBot.Cli;
 
 /// <summary>
 /// <c>qabot train</c>: the questions under training/questions are asked of the documents; each
-/// folder under training/corpora (documents/ and questions.json) is a corpus of its own, read
+/// folder under training/corpora (documents/ and questions*.json) is a corpus of its own, read
 /// together with the documents. Files named with --with are trained on too; --held-out files are
 /// only scored.
 /// </summary>
@@ -30,7 +30,7 @@ internal static class TrainCommand
         {
             var name = Path.GetFileName(folder);
             corpora[name] = [documents, Path.Combine(folder, "documents")];
-            files.Add((Path.Combine(folder, "questions.json"), name));
+            files.AddRange(Directory.EnumerateFiles(folder, "questions*.json").Order(StringComparer.Ordinal).Select(f => (f, name)));
         }
         var heldOut = new List<(string, string)>();
         var folds = 5;

@@ -27,7 +27,8 @@ internal static class DocumentReader
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
-            if (b == titleBlock && block.IsHeading) { section = "Introduction"; continue; }
+            // A title on a line of its own names the document; it is not content to quote.
+            if (b == titleBlock && (block.IsHeading || Key(text[block.Start..block.End]).TrimEnd('.', ':') == Key(title).TrimEnd('.', ':'))) { section = "Introduction"; continue; }
             if (b == titleBlock) section = "Introduction";
             if (block.IsHeading)
             {

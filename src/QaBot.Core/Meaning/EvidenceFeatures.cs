@@ -13,9 +13,9 @@ namespace QaBot.Core.Meaning;
 internal static class EvidenceFeatures
 {
     public static readonly IReadOnlyList<string> Names =
-        ["dense", "dense_paragraph", "dense_gap", "lexical", "lucene", "words_mean", "words_min", "words_unmatched", "words_worst", "bank", "bank_vote", "bank_known", "unanswered", "unanswered_known"];
+        ["dense", "dense_paragraph", "dense_section", "dense_gap", "lexical", "lucene", "words_mean", "words_min", "words_unmatched", "words_worst", "bank", "bank_vote", "bank_known", "unanswered", "unanswered_known"];
 
-    private const int Dense = 0, DenseGap = 2;
+    private const int Dense = 0, DenseGap = 3;
 
     /// <summary>Features of every candidate of one question; the gaps compare each with the best of them.</summary>
     public static void Fill(QuestionMeaning meaning, IReadOnlyList<(Candidate Candidate, StoredSentence Stored)> found, GenerationVectors vectors, Banks banks, LeftOut leftOut, double[][] into)
@@ -46,11 +46,13 @@ internal static class EvidenceFeatures
         var sentence = candidate.Sentence;
         var own = vectors.Sentence(sentence.File, sentence.Ordinal);
         var paragraph = vectors.Paragraph(sentence.File, sentence.Paragraph);
+        var section = vectors.Section(sentence.File, sentence.Section);
         var (mean, min, unmatched, worst) = WordMatch(meaning, stored, vectors);
         return
         [
             own is null ? 0 : Vectors.Dot(meaning.Vector, own),
             paragraph is null ? 0 : Vectors.Dot(meaning.Vector, paragraph),
+            section is null ? 0 : Vectors.Dot(meaning.Vector, section),
             0,
             Math.Min(1.5, candidate.Coverage),
             candidate.Lucene,
@@ -88,5 +90,37 @@ internal static class EvidenceFeatures
             worst = Math.Max(worst, central * (1 - best));
         }
         return (sum / meaning.Words.Count, min, weight > 0 ? missing / weight : 0, worst);
+    }
+}
+
+/// <summary>
+/// The ranker's input: each feature of the sentence itself twice, once for sentences the banks
+/// know and once for sentences they do not (documents added after training), so the ranker
+/// learns how to weigh meaning and wording when no example speaks for a sentence, instead of one
+/// compromise; then the bank features.
+/// </summary>
+internal static class RankerInput
+{
+    private static readonly int Own = EvidenceFeatures.Names.ToList().IndexOf("bank");
+    private static readonly int Known = EvidenceFeatures.Names.ToList().IndexOf("bank_known");
+
+    public static readonly IReadOnlyList<string> Names =
+    [
+        .. EvidenceFeatures.Names.Take(Own).Select(n => n + "@known"),
+        .. EvidenceFeatures.Names.Take(Own).Select(n => n + "@new"),
+        .. EvidenceFeatures.Names.Skip(Own),
+    ];
+
+    public static double[] Of(double[] features)
+    {
+        var known = features[Known];
+        var x = new double[Names.Count];
+        for (var i = 0; i < Own; i++)
+        {
+            x[i] = features[i] * known;
+            x[Own + i] = features[i] * (1 - known);
+        }
+        for (var i = Own; i < features.Length; i++) x[Own + i] = features[i];
+        return x;
     }
 }

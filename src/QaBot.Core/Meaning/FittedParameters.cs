@@ -92,7 +92,7 @@ public sealed record FittedParameters
         if (!IntentWords.Labels.SequenceEqual(Intent.Labels)) throw new InvalidDataException($"{path}: the two intent models have different labels.");
         if (!Intent.Labels.Contains(IntentLabels.Emergency) || !Intent.Labels.Contains(IntentLabels.Question))
             throw new InvalidDataException($"{path}: the intent model lacks the emergency or question label.");
-        Ranker.Check("ranker", EvidenceFeatures.Names);
+        Ranker.Check("ranker", RankerInput.Names);
         Answerability.Check("answerability", AnswerabilityFeatures.Names);
         foreach (var t in new[] { EmergencyThreshold, EmergencyUnsureThreshold, AnswerThreshold, QuoteShare })
             if (t is < 0 or > 1 || double.IsNaN(t)) throw new InvalidDataException($"{path}: a threshold is outside 0..1.");

@@ -6,25 +6,30 @@ namespace QaBot.Core.Meaning;
 
 /// <summary>
 /// The embedding model's vectors for one index generation, computed when it is built and stored
-/// beside it (vectors.bin): every sentence, every paragraph with its section heading, and every
-/// content word of the documents. A generation built with another model (or none) is rebuilt.
+/// beside it (vectors.bin): every sentence, every paragraph with its section heading, every
+/// section heading alone, and every content word of the documents. A generation built with another model (or none) is rebuilt.
 /// </summary>
 internal sealed class GenerationVectors
 {
     public const string FileName = "vectors.bin";
-    private const string Magic = "qabot-vectors/1";
+    public const string Magic = "qabot-vectors/2";
 
     private readonly Dictionary<string, int> _sentenceAt;
     private readonly Dictionary<string, int> _paragraphAt;
+    private readonly Dictionary<string, int> _sectionAt;
 
-    private GenerationVectors(string modelId, List<string> sentenceKeys, float[][] sentences, List<string> paragraphKeys, float[][] paragraphs, Dictionary<string, float[]> words)
+    private GenerationVectors(string modelId, List<string> sentenceKeys, float[][] sentences, List<string> paragraphKeys, float[][] paragraphs,
+        List<string> sectionKeys, float[][] sections, Dictionary<string, float[]> words)
     {
         ModelId = modelId;
         SentenceKeys = sentenceKeys;
         Sentences = sentences;
         ParagraphKeys = paragraphKeys;
         Paragraphs = paragraphs;
+        SectionKeys = sectionKeys;
+        Sections = sections;
         Words = words;
+        _sectionAt = sectionKeys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
         _sentenceAt = sentenceKeys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
         _paragraphAt = paragraphKeys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
     }
@@ -40,12 +45,21 @@ internal sealed class GenerationVectors
 
     public float[][] Paragraphs { get; }
 
+    public IReadOnlyList<string> SectionKeys { get; }
+
+    /// <summary>Each section heading of each document, alone: in a FAQ the heading is the question.</summary>
+    public float[][] Sections { get; }
+
     /// <summary>The documents' content words (lower case, as written).</summary>
     public IReadOnlyDictionary<string, float[]> Words { get; }
 
     public float[]? Sentence(string file, int ordinal) => _sentenceAt.TryGetValue(Fields.KeyOf(file, ordinal), out var i) ? Sentences[i] : null;
 
     public float[]? Paragraph(string file, int paragraph) => _paragraphAt.TryGetValue(Fields.KeyOf(file, paragraph), out var i) ? Paragraphs[i] : null;
+
+    public float[]? Section(string file, string section) => _sectionAt.TryGetValue(SectionKey(file, section), out var i) ? Sections[i] : null;
+
+    private static string SectionKey(string file, string section) => file + "\u0000" + section;
 
     /// <summary>Embeds a corpus: sentences, paragraphs under their headings, and content words.</summary>
     public static GenerationVectors Embed(Corpus corpus, Embedder embedder)
@@ -54,6 +68,8 @@ internal sealed class GenerationVectors
         var sentenceTexts = new List<string>();
         var paragraphKeys = new List<string>();
         var paragraphTexts = new List<string>();
+        var sectionKeys = new List<string>();
+        var sectionTexts = new List<string>();
         var words = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var document in corpus.Documents)
         {
@@ -68,12 +84,17 @@ internal sealed class GenerationVectors
                 paragraphKeys.Add(Fields.KeyOf(document.FileName, paragraph.Key));
                 paragraphTexts.Add(paragraph.First().Section + ". " + string.Join(' ', paragraph.Select(s => s.Text)));
             }
+            foreach (var section in document.Sentences.Select(x => x.Section).Distinct())
+            {
+                sectionKeys.Add(SectionKey(document.FileName, section));
+                sectionTexts.Add(section);
+            }
             foreach (var section in document.Sections) words.UnionWith(ContentWords.Of(section));
         }
         var wordList = words.ToList();
         var wordVectors = embedder.Embed(wordList);
         return new GenerationVectors(embedder.ModelId, sentenceKeys, embedder.Embed(sentenceTexts), paragraphKeys, embedder.Embed(paragraphTexts),
-            wordList.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => wordVectors[p.i], StringComparer.Ordinal));
+            sectionKeys, embedder.Embed(sectionTexts), wordList.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => wordVectors[p.i], StringComparer.Ordinal));
     }
 
     public void Write(string folder)
@@ -84,6 +105,7 @@ internal sealed class GenerationVectors
         writer.Write(ModelId);
         WriteTable(writer, SentenceKeys, Sentences);
         WriteTable(writer, ParagraphKeys, Paragraphs);
+        WriteTable(writer, SectionKeys, Sections);
         WriteTable(writer, Words.Keys.ToList(), Words.Values.ToArray());
     }
 
@@ -98,9 +120,10 @@ internal sealed class GenerationVectors
         var model = reader.ReadString();
         var (sentenceKeys, sentences) = ReadTable(reader);
         var (paragraphKeys, paragraphs) = ReadTable(reader);
+        var (sectionKeys, sections) = ReadTable(reader);
         var (wordKeys, wordVectors) = ReadTable(reader);
         if (stream.Position != stream.Length) throw new InvalidDataException("vectors.bin has trailing bytes.");
-        return new GenerationVectors(model, sentenceKeys, sentences, paragraphKeys, paragraphs,
+        return new GenerationVectors(model, sentenceKeys, sentences, paragraphKeys, paragraphs, sectionKeys, sections,
             wordKeys.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => wordVectors[p.i], StringComparer.Ordinal));
     }
 

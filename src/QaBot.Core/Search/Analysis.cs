@@ -18,7 +18,7 @@ internal static class Analysis
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis or fields change, so an index built otherwise is rebuilt.</summary>
-    public const string Signature = "english-porter/sentence+surface+document/v5";
+    public const string Signature = "english-porter/sentence+surface+document/v6";
 
     /// <summary>Shared: Lucene analyzers reuse per-thread token streams and are thread-safe.</summary>
     public static readonly Analyzer English = new EnglishAnalyzer(Version);

@@ -21,7 +21,7 @@ internal sealed class HybridRetriever(LinearModel? ranker, Banks banks) : IRetri
         var gathered = Gather(question, snapshot, max, banks, LeftOut.None);
         if (ranker is null) return gathered;
         var label = ranker.IndexOf(Answers);
-        return gathered.Select(c => c with { Score = ranker.LogOdds(c.Features, label) })
+        return gathered.Select(c => c with { Score = ranker.LogOdds(RankerInput.Of(c.Features!), label) })
             .OrderByDescending(c => c.Score).ToList();
     }
 

@@ -33,7 +33,7 @@ public sealed record IndexManifest(
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(Analysis.Signature));
         // The embedding model's vectors are part of a generation: another model, another index.
-        hash.AppendData(Encoding.UTF8.GetBytes("\0model=" + (model ?? "none")));
+        hash.AppendData(Encoding.UTF8.GetBytes("\0model=" + (model is null ? "none" : model + "/" + Meaning.GenerationVectors.Magic)));
         foreach (var file in Corpus.Files(documentsFolder))
         {
             hash.AppendData(Encoding.UTF8.GetBytes("\0" + Path.GetRelativePath(documentsFolder, file) + "\0"));

@@ -38,19 +38,27 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
         var smallTalk = LogisticRegression.Fit(kinds, intentFeatures,
             talk.Select(e => IntentFeatures.Of(e.Meaning)).ToList(), talk.Select(e => kinds.IndexOf(e.Example.Kind!)).ToList(), IntentL2);
 
-        var gathered = train.Where(e => e.Example.Expect is "answered" or "not_found")
-            .Select(e => (Example: e, Candidates: Mask(HybridRetriever.Gather(e.Question, e.Corpus.Snapshot, candidates, banks, leftOut.GetValueOrDefault(e, LeftOut.None)))))
+        // Every question the banks know is also seen as if its documents were new (no bank at all),
+        // so the ranker and the answerability model learn to do without examples: documents added
+        // after training have none.
+        var asked = train.Where(e => e.Example.Expect is "answered" or "not_found").ToList();
+        var gathered = asked
+            .Select(e => (Example: e, Banks: banks, LeftOut: leftOut.GetValueOrDefault(e, LeftOut.None)))
+            .Concat(asked.Where(e => e.Corpus.FeedsBank).Select(e => (Example: e, Banks: Meaning.Banks.Empty, LeftOut: LeftOut.None)))
+            .Select(g => (g.Example, g.Banks, g.LeftOut, Candidates: Mask(HybridRetriever.Gather(g.Example.Question, g.Example.Corpus.Snapshot, candidates, g.Banks, g.LeftOut))))
             .ToList();
-        var lists = gathered.Where(g => g.Example.Example.IsAnswered)
-            .Select(g => (g.Candidates.Select(c => c.Features!).ToArray(), g.Candidates.Select(c => Scoring.IsGold(c.Sentence.Text, g.Example.Example.Gold)).ToArray()))
+        // The ranker learns from questions as asked: the article's generous gold sets, seen without
+        // their bank, would teach it to pick a paragraph rather than the sentence.
+        var lists = gathered.Where(g => g.Example.Example.IsAnswered && g.Banks == banks)
+            .Select(g => (g.Candidates.Select(c => RankerInput.Of(c.Features!)).ToArray(), g.Candidates.Select(c => Scoring.IsGold(c.Sentence.Text, g.Example.Example.Gold)).ToArray()))
             .ToList();
-        var ranker = ListwiseRanking.Fit(EvidenceFeatures.Names, lists, RankerL2);
+        var ranker = ListwiseRanking.Fit(RankerInput.Names, lists, RankerL2);
 
         var answerRows = new List<double[]>();
         var answerLabels = new List<int>();
-        foreach (var (e, found) in gathered)
+        foreach (var (e, seenWith, left, found) in gathered)
         {
-            answerRows.Add(AnswerabilityFeatures.Of(Rank(ranker, found), e.Meaning, banks, leftOut.GetValueOrDefault(e, LeftOut.None)));
+            answerRows.Add(AnswerabilityFeatures.Of(Rank(ranker, found), e.Meaning, seenWith, left));
             answerLabels.Add(e.Example.IsAnswered ? 1 : 0);
         }
         var answerability = LogisticRegression.Fit([AnswerabilityLabels.NotFound, AnswerabilityLabels.Answered], AnswerabilityFeatures.Names, answerRows, answerLabels, RankerL2);
@@ -105,7 +113,7 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
     public static List<Candidate> Rank(LinearModel ranker, IEnumerable<Candidate> found)
     {
         var label = ranker.IndexOf(HybridRetriever.Answers);
-        return found.Select(c => c with { Score = ranker.LogOdds(c.Features, label) }).OrderByDescending(c => c.Score).ToList();
+        return found.Select(c => c with { Score = ranker.LogOdds(RankerInput.Of(c.Features!), label) }).OrderByDescending(c => c.Score).ToList();
     }
 
     /// <summary>For ablations: features left out of training are zero, so the fitted weights ignore them.</summary>
