@@ -120,6 +120,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/v1/chat/completions", Chat);
         _app.MapPost("/openai/deployments/{deployment}/chat/completions", Chat);
+        _app.MapPost("/v1/embeddings", (Delegate)Embeddings);
         _app.MapGet("/v1/models", Models);
         _app.MapGet("/openai/models", Models);
     }
@@ -132,6 +133,12 @@ public sealed class FakeModelServer : IAsyncDisposable
     public ConcurrentQueue<ChatRequest> Requests { get; } = new();
 
     public int ModelListings => Volatile.Read(ref _modelListings);
+
+    /// <summary>Texts the embeddings endpoint was asked for, in order.</summary>
+    public ConcurrentQueue<string> Embedded { get; } = new();
+
+    /// <summary>Size of the fake embedding vectors.</summary>
+    public const int EmbeddingSize = 16;
 
     /// <summary>http://127.0.0.1:PORT</summary>
     public string BaseUrl { get; private set; } = "";
@@ -173,6 +180,26 @@ public sealed class FakeModelServer : IAsyncDisposable
         : content.ValueKind == JsonValueKind.String ? content.GetString() ?? ""
         : content.ValueKind == JsonValueKind.Array ? string.Concat(content.EnumerateArray().Select(p => p.TryGetProperty("text", out var t) ? t.GetString() : ""))
         : "";
+
+    /// <summary>
+    /// A deterministic vector per text (letter counts folded into 16 numbers): texts sharing
+    /// letters are near, which is all the wiring tests need of a remote embedding model.
+    /// </summary>
+    private async Task<IResult> Embeddings(HttpContext http)
+    {
+        using var json = await JsonDocument.ParseAsync(http.Request.Body);
+        var input = json.RootElement.GetProperty("input");
+        var texts = input.ValueKind == JsonValueKind.Array ? input.EnumerateArray().Select(t => t.GetString() ?? "").ToList() : [input.GetString() ?? ""];
+        foreach (var t in texts) Embedded.Enqueue(t);
+        var data = texts.Select((t, i) =>
+        {
+            var v = new float[EmbeddingSize];
+            foreach (var c in t.ToLowerInvariant()) v[c % EmbeddingSize] += 1;
+            v[0] += 0.5f;
+            return new { @object = "embedding", index = i, embedding = v };
+        }).ToList();
+        return Results.Json(new { @object = "list", data, model = json.RootElement.GetProperty("model").GetString(), usage = new { prompt_tokens = 1, total_tokens = 1 } });
+    }
 
     private IResult Models()
     {

@@ -23,8 +23,9 @@ internal sealed class AnswerPipeline(AnsweringOptions options, ReplyWriter write
     {
         var intent = understanding.ReadIntent(meaning, question.Text);
         var parameters = understanding.Parameters;
-        if (intent.Emergency >= parameters.EmergencyThreshold || patterns.Match(question.Text)) return (writer.Emergency(), null);
-        var unsure = intent.Emergency >= parameters.EmergencyUnsureThreshold;
+        if (intent.Emergency >= parameters.EmergencyThreshold) return (writer.Emergency(), null);
+        // Unsure, or caught only by the patterns: the guidance first, the question answered below it.
+        var unsure = intent.Emergency >= parameters.EmergencyUnsureThreshold || patterns.Match(question.Text);
         if (!unsure && intent.Label != IntentLabels.Question && intent.Label != IntentLabels.Emergency)
             return (writer.Chitchat(ChitchatKinds.Parse(intent.Label), snapshot.Manifest), null);
         var ranked = understanding.Retriever.Retrieve(question, snapshot, options.Candidates);

@@ -50,13 +50,14 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         var top = ranked[0].Score;
         var order = ranked.Where(c => c.Score >= top + 2 * Math.Log(share)).ToList();
         var first = Math.Clamp(order.Count(c => c.Score >= top + Math.Log(share)), 1, options.MaxQuotes);
-        var sideOf = (Candidate c) => sides?.Select((side, i) => (side, i)).FirstOrDefault(s => s.side.Any(g => QaBot.Core.Meaning.QuestionBank.Key(g) == QaBot.Core.Meaning.QuestionBank.Key(c.Sentence.Text))).i ?? -1;
+        int SideOf(Candidate c) => SideOfSentence(sides, c.Sentence.Text);
         var representatives = new List<Candidate>();
-        if (sides is { Count: > 1 } && skip == 0)
+        // The same order on every page, so "tell me more" continues where the first reply stopped.
+        if (sides is { Count: > 1 })
         {
-            var topSide = sideOf(order[0]);
-            representatives = order.Skip(1).Where(c => sideOf(c) is var s && s >= 0 && s != topSide)
-                .GroupBy(sideOf).Select(g => g.First()).Take(options.MaxQuotes - 1).ToList();
+            var topSide = SideOf(order[0]);
+            representatives = order.Skip(1).Where(c => SideOf(c) is var s && s >= 0 && s != topSide)
+                .GroupBy(SideOf).Select(g => g.First()).Take(options.MaxQuotes - 1).ToList();
             if (representatives.Count > 0)
             {
                 order = [order[0], .. representatives, .. order.Skip(1).Except(representatives)];
@@ -65,9 +66,19 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         }
         var quotes = Pages(snapshot, order).Skip(skip).Take(skip == 0 ? first : options.MaxQuotes).ToList();
         if (quotes.Count == 0) return null;
-        var twoSided = representatives.Count > 0;
+        var twoSided = representatives.Count > 0 && skip == 0;
         return new Evidence(quotes, twoSided, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(),
             twoSided ? new[] { order[0] }.Concat(representatives).Select(c => PassageSearch.ToPassage(c).Id).ToList() : []);
+    }
+
+    /// <summary>Which side (by index) a sentence stands on, or -1.</summary>
+    private static int SideOfSentence(IReadOnlyList<IReadOnlyList<string>>? sides, string sentence)
+    {
+        if (sides is null) return -1;
+        var key = Meaning.QuestionBank.Key(sentence);
+        for (var i = 0; i < sides.Count; i++)
+            if (sides[i].Any(g => Meaning.QuestionBank.Key(g) == key)) return i;
+        return -1;
     }
 
     /// <summary>

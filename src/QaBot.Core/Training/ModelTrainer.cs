@@ -49,6 +49,7 @@ public sealed class ModelTrainer(Embedder embedder, SynonymSource synonyms, Answ
             Log($"Cross-validation, {plan.Folds} folds:");
             var predictions = OutOfFold.Predict(train, plan.Folds, fitter, Thresholds.Initial, embedder.ModelId, answering.Candidates, Log);
             var thresholds = ThresholdChooser.Choose(predictions, Log);
+            ReportPatterns(predictions, thresholds, Log);
             Log("Out-of-fold scores (model and rules, thresholds chosen on these predictions):");
             var scored = Score(predictions, thresholds, pipeline).ToList();
             Report(scored, Log);
@@ -123,6 +124,16 @@ public sealed class ModelTrainer(Embedder embedder, SynonymSource synonyms, Answ
         var predictions = OutOfFold.Predict(train, folds, new Fitter(answering.Candidates, LexicalFeatures), Thresholds.Initial, embedder.ModelId, answering.Candidates, _ => { });
         var thresholds = ThresholdChooser.Choose(predictions, _ => { });
         Report(Score(predictions, thresholds, modelOnly), log);
+    }
+
+    /// <summary>What the emergency patterns add to the models, out of fold: emergencies only they catch, and false alarms only they raise.</summary>
+    private void ReportPatterns(IReadOnlyList<Prediction> predictions, Thresholds thresholds, Action<string> log)
+    {
+        var net = patterns.Patterns;
+        var added = predictions.Where(p => p.Emergency < thresholds.EmergencyUnsure && net.Match(p.Example.Question.Text)).ToList();
+        var caught = added.Count(p => p.Example.Example.Expect == "emergency");
+        log($"  emergency patterns ({net.Count}): catch {caught} emergencies the models miss, add {added.Count - caught} false alarms");
+        foreach (var p in added.Where(p => p.Example.Example.Expect != "emergency")) log($"    false alarm: {p.Example.Example.Question}");
     }
 
     private static string Counts(IEnumerable<PreparedExample> examples) =>
