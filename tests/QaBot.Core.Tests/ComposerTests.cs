@@ -79,8 +79,10 @@ public sealed class ComposerTests(ArticleFixture article) : IClassFixture<Articl
     {
         var reply = article.Ask(question);
         Assert.Equal(ReplyStatus.Emergency, reply.Status);
-        Assert.StartsWith("This sounds like an emergency", reply.Text);
+        // Sure or not, the guidance comes first; when unsure, the question is answered below it.
+        Assert.Matches("^(This sounds like an emergency|If you or someone near you may be in danger)", reply.Text);
         Assert.Contains("911", reply.Text);
+        Assert.All(reply.Quotes, q => Assert.True(reply.Text.IndexOf("911", StringComparison.Ordinal) < reply.Text.IndexOf(q.Text, StringComparison.Ordinal)));
         Assert.Contains("988", reply.Text);
         Assert.Contains("1-800-662-4357", reply.Text);
         Assert.True(reply.Text.IndexOf("911", StringComparison.Ordinal) < reply.Text.IndexOf(article.Advisory, StringComparison.Ordinal));

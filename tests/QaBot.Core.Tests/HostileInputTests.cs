@@ -35,7 +35,9 @@ public sealed class HostileInputTests(ArticleFixture article) : IClassFixture<Ar
         Assert.EndsWith(reply.Advisory, reply.Text);
         Assert.True(Enum.IsDefined(reply.Status));
         Assert.All(reply.Quotes, q => Assert.True(Verbatim.IsIn(q.Text, TestCorpus.Article), $"not verbatim for {question}: {q.Text}"));
-        if (reply.Status != ReplyStatus.Answered) Assert.Empty(reply.Quotes);
+        // Quotes answer a question; an emergency may carry them below the guidance when the bot is not sure.
+        if (reply.Status is not (ReplyStatus.Answered or ReplyStatus.Emergency)) Assert.Empty(reply.Quotes);
+        if (reply.Status == ReplyStatus.Emergency && reply.Quotes.Count > 0) Assert.StartsWith("If you or someone near you may be in danger", reply.Text);
         // The reply never echoes the question's markup back to a page.
         Assert.DoesNotContain("<script", reply.Text, StringComparison.OrdinalIgnoreCase);
     }

@@ -25,7 +25,7 @@ internal static class DevelopmentQuestions
         return json.RootElement.GetProperty("questions").EnumerateArray().Select(q => new Question(
             q.GetProperty("question").GetString()!,
             q.GetProperty("expect").GetString()!,
-            q.GetProperty("gold").EnumerateArray().Select(g => g.GetString()!).ToList(),
+            q.TryGetProperty("gold", out var gold) ? gold.EnumerateArray().Select(g => g.GetString()!).ToList() : [],
             q.TryGetProperty("sides", out var sides)
                 ? sides.EnumerateArray().Select(s => (IReadOnlyList<string>)s.EnumerateArray().Select(g => g.GetString()!).ToList()).ToList()
                 : null)).ToList();

@@ -29,7 +29,7 @@ internal sealed class AnswerPipeline(AnsweringOptions options, ReplyWriter write
         if (!unsure && intent.Label != IntentLabels.Question && intent.Label != IntentLabels.Emergency)
             return (writer.Chitchat(ChitchatKinds.Parse(intent.Label), snapshot.Manifest), null);
         var ranked = understanding.Retriever.Retrieve(question, snapshot, options.Candidates);
-        var evidence = understanding.Answerable(ranked, meaning) >= parameters.AnswerThreshold
+        var evidence = understanding.Answerable(ranked, question) >= parameters.AnswerThreshold
             ? _composer.ComposeRanked(snapshot, ranked, parameters.QuoteShare, skip, understanding.Sides(meaning))
             : null;
         if (unsure) return (writer.Emergency(evidence), evidence);

@@ -11,7 +11,7 @@ namespace QaBot.Core.Meaning;
 internal static class AnswerabilityFeatures
 {
     public static readonly IReadOnlyList<string> Names =
-        ["rank_share", "rank_margin", "dense_top", "dense_max", "words_min_top", "words_min_max", "words_mean_top", "unmatched_top", "unmatched_min", "worst_top", "worst_min", "lexical_top", "lexical_max", "bank_top", "bank_max", "bank_vote_top", "unanswered_top", "known_top", "known_answered_share", "known_nearest_answered", "known_nearest_unanswered"];
+        ["rank_share", "rank_margin", "dense_top", "dense_max", "words_min_top", "words_min_max", "words_mean_top", "unmatched_top", "unmatched_min", "worst_top", "worst_min", "lexical_top", "lexical_max", "bank_top", "bank_max", "bank_vote_top", "unanswered_top", "known_top", "known_answered_share", "known_nearest_answered", "known_nearest_unanswered", "quantity_unmet", "unknown_central", "unknown_share"];
 
     private static readonly int Dense = Index("dense");
     private static readonly int WordsMin = Index("words_min");
@@ -31,10 +31,12 @@ internal static class AnswerabilityFeatures
     /// From candidates ranked best first, each with its features; all zeros when there are none.
     /// The last three are the question's nearest examples in both banks (the share answered, and
     /// the nearest of each kind), counted only when the best sentence is one the banks know:
-    /// examples speak for the documents they were asked of, not for documents added later.
+    /// examples speak for the documents they were asked of, not for documents added later. The
+    /// last says whether a question that asks for an amount or a time got a sentence without one.
     /// </summary>
-    public static double[] Of(IReadOnlyList<Candidate> ranked, QuestionMeaning meaning, Banks banks, LeftOut leftOut)
+    public static double[] Of(IReadOnlyList<Candidate> ranked, Answering.ParsedQuestion question, Banks banks, LeftOut leftOut)
     {
+        var meaning = question.Meaning!;
         if (ranked.Count == 0 || ranked[0].Features is not { } top) return new double[Names.Count];
         var (answeredShare, answered, unanswered) = Nearest(meaning, banks, leftOut);
         var known = top[Known];
@@ -57,7 +59,19 @@ internal static class AnswerabilityFeatures
             top[Bank], Max(Bank),
             top[Vote], top[Unanswered], known,
             known * answeredShare, known * answered, known * unanswered,
+            // "How long / how many / when" asked, and the best sentence holds no amount or time.
+            question.Shape.CanAnswer(ranked[0].Sentence.Text) ? 0 : 1,
+            .. Unknown(meaning),
         ];
+    }
+
+    /// <summary>How central the most central word is that no document and no synonym uses, and the share of the question such words carry.</summary>
+    private static double[] Unknown(QuestionMeaning meaning)
+    {
+        var central = meaning.Centrality;
+        var total = central.Sum();
+        var unknown = Enumerable.Range(0, central.Length).Where(i => !meaning.Known[i]).Select(i => central[i]).ToList();
+        return [unknown.DefaultIfEmpty(0).Max(), total > 0 ? unknown.Sum() / total : 0];
     }
 
     private static (double Share, double Answered, double Unanswered) Nearest(QuestionMeaning meaning, Banks banks, LeftOut leftOut)

@@ -40,7 +40,7 @@ public sealed record FittedParameters
     public required LinearModel Ranker { get; init; }
 
     /// <summary>Whether the documents answer the question at all, from <see cref="AnswerabilityFeatures"/>.</summary>
-    public required LinearModel Answerability { get; init; }
+    public required MlpModel Answerability { get; init; }
 
     /// <summary>Below this probability the reply is not_found.</summary>
     public required double AnswerThreshold { get; init; }

@@ -10,6 +10,10 @@ namespace QaBot.Core.Meaning;
 public sealed class MlpModel
 {
     public required IReadOnlyList<string> Labels { get; init; }
+
+    /// <summary>The input's features by name, when they are named features rather than a vector.</summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
     public required float[] Mean { get; init; }
     public required float[] Scale { get; init; }
     /// <summary>One row per hidden unit.</summary>
@@ -18,6 +22,10 @@ public sealed class MlpModel
     /// <summary>One row per label.</summary>
     public required float[][] Output { get; init; }
     public required float[] OutputBias { get; init; }
+
+    public double[] Probabilities(double[] features) => Probabilities(features.Select(x => (float)x).ToArray());
+
+    public int IndexOf(string label) => Labels.ToList().IndexOf(label) is var i and >= 0 ? i : throw new InvalidDataException($"The fitted model has no label '{label}'.");
 
     public double[] Probabilities(ReadOnlySpan<float> vector)
     {
@@ -35,6 +43,13 @@ public sealed class MlpModel
         var h = new float[Hidden.Length];
         for (var j = 0; j < h.Length; j++) h[j] = Math.Max(0, TensorPrimitives.Dot(Hidden[j], x) + HiddenBias[j]);
         return h;
+    }
+
+    public void Check(string name, IReadOnlyList<string> features)
+    {
+        if (Features is null || !Features.SequenceEqual(features))
+            throw new InvalidDataException($"The fitted {name} model expects features [{string.Join(", ", Features ?? [])}] but the code computes [{string.Join(", ", features)}]: run `qabot train`.");
+        Check(name, features.Count);
     }
 
     public void Check(string name, int dimensions)

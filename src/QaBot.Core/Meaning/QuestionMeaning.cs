@@ -4,7 +4,8 @@ namespace QaBot.Core.Meaning;
 /// <param name="Vector">The question's unit vector.</param>
 /// <param name="Words">Its content words (misspellings mended), each matched against the words of a passage.</param>
 /// <param name="WordVectors">A unit vector per word.</param>
-internal sealed record QuestionMeaning(float[] Vector, IReadOnlyList<string> Words, float[][] WordVectors)
+/// <param name="Known">Per word, whether the documents or the synonym file use it: a central word neither knows is a concern they may not speak to.</param>
+internal sealed record QuestionMeaning(float[] Vector, IReadOnlyList<string> Words, float[][] WordVectors, IReadOnlyList<bool> Known)
 {
     private double[]? _centrality;
 
@@ -14,11 +15,11 @@ internal sealed record QuestionMeaning(float[] Vector, IReadOnlyList<string> Wor
     /// <summary>Most content words of a question that are matched one by one.</summary>
     private const int MaxWords = 24;
 
-    public static async Task<QuestionMeaning> ReadAsync(string text, string mended, Embedder embedder, CancellationToken cancellationToken)
+    public static async Task<QuestionMeaning> ReadAsync(string text, string mended, Func<string, bool> known, Embedder embedder, CancellationToken cancellationToken)
     {
         var words = ContentWords.Of(mended).Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
         var vector = (await embedder.EmbedAsync([text], cancellationToken).ConfigureAwait(false))[0];
         var wordVectors = await embedder.WordsAsync(words, cancellationToken).ConfigureAwait(false);
-        return new QuestionMeaning(vector, words, wordVectors);
+        return new QuestionMeaning(vector, words, wordVectors, words.Select(known).ToList());
     }
 }

@@ -53,8 +53,8 @@ internal sealed class Understanding
         Banks.Answered.SidesNear(Banks.Answered.Similarities(meaning.Vector));
 
     /// <summary>The probability that the ranked evidence answers the question.</summary>
-    public double Answerable(IReadOnlyList<Candidate> ranked, QuestionMeaning meaning) =>
-        Parameters.Answerability.Probabilities(AnswerabilityFeatures.Of(ranked, meaning, Banks, LeftOut.None))[Parameters.Answerability.IndexOf(AnswerabilityLabels.Answered)];
+    public double Answerable(IReadOnlyList<Candidate> ranked, Answering.ParsedQuestion question) =>
+        Parameters.Answerability.Probabilities(AnswerabilityFeatures.Of(ranked, question, Banks, LeftOut.None))[Parameters.Answerability.IndexOf(AnswerabilityLabels.Answered)];
 }
 
 /// <summary>The kind of small talk is read from the question's vector and nothing else.</summary>

@@ -21,6 +21,8 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
 {
     private const double IntentL2 = 1e-2;
     private const double NgramL2 = 1e-5;
+    private const int AnswerHidden = 32;
+    private const int AnswerEpochs = 40;
     private const double RankerL2 = 1e-3;
 
     public FittedParameters Fit(IReadOnlyList<PreparedExample> train, Thresholds thresholds, string model, string trainedOn)
@@ -58,10 +60,11 @@ internal sealed class Fitter(int candidates, IReadOnlySet<string>? maskedFeature
         var answerLabels = new List<int>();
         foreach (var (e, seenWith, left, found) in gathered)
         {
-            answerRows.Add(AnswerabilityFeatures.Of(Rank(ranker, found), e.Meaning, seenWith, left));
+            answerRows.Add(AnswerabilityFeatures.Of(Rank(ranker, found), e.Question, seenWith, left));
             answerLabels.Add(e.Example.IsAnswered ? 1 : 0);
         }
-        var answerability = LogisticRegression.Fit([AnswerabilityLabels.NotFound, AnswerabilityLabels.Answered], AnswerabilityFeatures.Names, answerRows, answerLabels, RankerL2);
+        var answerability = MlpTraining.Fit([AnswerabilityLabels.NotFound, AnswerabilityLabels.Answered], answerRows.Select(r => r.Select(x => (float)x).ToArray()).ToList(), answerLabels,
+            hidden: AnswerHidden, epochs: AnswerEpochs, features: AnswerabilityFeatures.Names);
 
         return new FittedParameters
         {

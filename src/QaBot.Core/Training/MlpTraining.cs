@@ -11,7 +11,7 @@ namespace QaBot.Core.Training;
 internal static class MlpTraining
 {
     public static MlpModel Fit(IReadOnlyList<string> labels, IReadOnlyList<float[]> vectors, IReadOnlyList<int> y,
-        int hidden = 128, int epochs = 15, float learningRate = 0.001f, float decay = 1e-4f, int batch = 32, int seed = 1)
+        int hidden = 128, int epochs = 15, float learningRate = 0.001f, float decay = 1e-4f, int batch = 32, int seed = 1, IReadOnlyList<string>? features = null)
     {
         var random = new Random(seed);
         int n = vectors.Count, d = vectors[0].Length, k = labels.Count;
@@ -21,7 +21,7 @@ internal static class MlpTraining
         float Initial(int fanIn) => (float)(random.NextDouble() * 2 - 1) * MathF.Sqrt(6f / fanIn);
         var model = new MlpModel
         {
-            Labels = labels, Mean = mean, Scale = scale,
+            Labels = labels, Features = features, Mean = mean, Scale = scale,
             Hidden = Rows(hidden, d, () => Initial(d)), HiddenBias = new float[hidden],
             Output = Rows(k, hidden, () => Initial(hidden)), OutputBias = new float[k],
         };

@@ -32,6 +32,6 @@ internal static class OutOfFold
     {
         var intent = understanding.ReadIntent(e.Meaning, e.Question.Text);
         var ranked = understanding.Retriever.Retrieve(e.Question, e.Corpus.Snapshot, candidates);
-        return new Prediction(e, understanding.Parameters, intent.Emergency, intent.Label, understanding.Answerable(ranked, e.Meaning), ranked);
+        return new Prediction(e, understanding.Parameters, intent.Emergency, intent.Label, understanding.Answerable(ranked, e.Question), ranked);
     }
 }

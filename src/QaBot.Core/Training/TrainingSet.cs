@@ -24,7 +24,10 @@ public static class TrainingSet
     public static List<TrainingExample> Load(string path, string corpus)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var source = Path.GetFileName(path);
+        // Reports name a corpus's files by corpus, since every corpus has its questions.json.
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)));
+        var source = folder is "questions" or null || !Directory.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "documents"))
+            ? Path.GetFileName(path) : folder + "/" + Path.GetFileName(path);
         var examples = new List<TrainingExample>();
         var number = 0;
         foreach (var q in json.RootElement.GetProperty("questions").EnumerateArray())
