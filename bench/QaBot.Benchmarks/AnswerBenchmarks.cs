@@ -5,9 +5,9 @@ using QaBot.Core.Search;
 namespace QaBot.Benchmarks;
 
 /// <summary>
-/// One question over the article, in process: end to end (triage, retrieval, composing, the reply)
-/// afresh and from the reply cache, then retrieval alone, composing alone and the reply's JSON, the
-/// same steps QuestionAnswerer takes.
+/// One question over the article, in process: end to end with the embedding model and the fitted
+/// models (the default) afresh, lexically afresh, and from the reply cache; then the question's
+/// embedding alone, lexical retrieval alone, composing alone and the reply's JSON.
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -16,6 +16,7 @@ public class AnswerBenchmarks
     private Pipeline _pipeline = null!;
     private IQuestionAnswerer _answerer = null!;
     private Pipeline _cachedPipeline = null!;
+    private Pipeline _lexicalPipeline = null!;
     private IndexSnapshot _snapshot = null!;
     private ExtractiveComposer _composer = null!;
     private ReplyWriter _writer = null!;
@@ -34,6 +35,7 @@ public class AnswerBenchmarks
         _pipeline = Pipeline.Over(Pipeline.ArticleFolder, Pipeline.Scratch("article-index"));
         _answerer = _pipeline.Answerer;
         _cachedPipeline = Pipeline.Over(Pipeline.ArticleFolder, Pipeline.Scratch("article-index"), replyCache: true);
+        _lexicalPipeline = Pipeline.Over(Pipeline.ArticleFolder, Pipeline.Scratch("article-index-lexical"), model: false);
         _snapshot = _pipeline.Index.Acquire();
         _composer = new ExtractiveComposer(_pipeline.Answering);
         _writer = new ReplyWriter(_pipeline.Safety);
@@ -44,6 +46,7 @@ public class AnswerBenchmarks
         _ranked = RetrieveCandidates();
         _reply = Answer();
         AnswerCached();
+        AnswerLexical();
     }
 
     [GlobalCleanup]
@@ -52,11 +55,20 @@ public class AnswerBenchmarks
         _snapshot.Dispose();
         _pipeline.Dispose();
         _cachedPipeline.Dispose();
+        _lexicalPipeline.Dispose();
     }
 
-    /// <summary>Answered afresh (the reply cache off).</summary>
+    /// <summary>Answered afresh (the reply cache off), with the embedding model and the fitted models.</summary>
     [Benchmark(Baseline = true)]
     public Reply Answer() => _answerer.AnswerAsync(_question).GetAwaiter().GetResult();
+
+    /// <summary>Answered afresh without the model (Understanding:Enabled false): the lexical rules.</summary>
+    [Benchmark]
+    public Reply AnswerLexical() => _lexicalPipeline.Answerer.AnswerAsync(_question).GetAwaiter().GetResult();
+
+    /// <summary>The question's vector alone: one run of the embedding model (the words' vectors are cached).</summary>
+    [Benchmark]
+    public float[][] Embed() => _pipeline.Embedder.Embed([_question]);
 
     /// <summary>Asked again with the reply cache on, as the hosts run: triage, then the kept reply.</summary>
     [Benchmark]

@@ -29,6 +29,8 @@ internal sealed class Pipeline : IDisposable
 
     public IndexStore Index => _services.GetRequiredService<IndexStore>();
 
+    public QaBot.Core.Meaning.Embedder Embedder => _services.GetRequiredService<QaBot.Core.Meaning.Embedder>();
+
     internal Synonyms Synonyms => _services.GetRequiredService<SynonymSource>().Synonyms;
 
     public AnsweringOptions Answering => _services.GetRequiredService<IOptions<AnsweringOptions>>().Value;
@@ -40,9 +42,10 @@ internal sealed class Pipeline : IDisposable
     /// <paramref name="replyCache"/> false every question is answered afresh, which is what the
     /// benchmarks of answer cost measure.
     /// </summary>
-    public static Pipeline Over(string documents, string index, bool replyCache = false)
+    /// <param name="model">Whether questions are read with the embedding model and the fitted models (the default) or lexically.</param>
+    public static Pipeline Over(string documents, string index, bool replyCache = false, bool model = true)
     {
-        var settings = new Dictionary<string, string?> { ["Corpus:DocumentsPath"] = documents, ["Index:Path"] = index };
+        var settings = new Dictionary<string, string?> { ["Corpus:DocumentsPath"] = documents, ["Index:Path"] = index, ["Understanding:Enabled"] = model ? "true" : "false" };
         if (!replyCache) settings["Answering:ReplyCache"] = "0";
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Root, "appsettings.json"))
