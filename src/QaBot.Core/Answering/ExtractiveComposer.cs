@@ -18,6 +18,12 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
     /// <summary>How many of the best candidates are re-ranked by question shape and read for stance.</summary>
     private const int ReRankWindow = 12;
 
+    /// <summary>The least share of the best sentence's probability a sentence "tell me more" shows must have.</summary>
+    private const double MoreShare = 0.01;
+
+    /// <summary>Most sentences the learned answer and its "tell me more" pages quote in all.</summary>
+    private const int MaxMore = 12;
+
     /// <summary>How many relevant passages a model composer is shown.</summary>
     private const int PassagesForDraft = 8;
 
@@ -47,8 +53,9 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
     {
         if (ranked.Count == 0) return null;
         // Scores are log-odds: a share of the best one's probability is a fixed distance below it.
+        // "Tell me more" goes on with whatever the ranker gives at least a hundredth of the best's.
         var top = ranked[0].Score;
-        var order = ranked.Where(c => c.Score >= top + 2 * Math.Log(share)).ToList();
+        var order = ranked.Where(c => c.Score >= top + Math.Log(MoreShare)).Take(MaxMore).ToList();
         var first = Math.Clamp(order.Count(c => c.Score >= top + Math.Log(share)), 1, options.MaxQuotes);
         int SideOf(Candidate c) => SideOfSentence(sides, c.Sentence.Text);
         var representatives = new List<Candidate>();

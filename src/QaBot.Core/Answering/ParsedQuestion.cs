@@ -37,8 +37,9 @@ internal static class QuestionReader
         var shape = QuestionShape.Of(asked);
         var content = QuestionShape.Content(asked);
         var concepts = Concept.Parse(content, snapshot, synonyms, options.MaxQueryTerms);
+        // The model reads the question without its frame ("what does the article say about ..."), as retrieval does.
         var meaning = embedder is null || text.Length == 0 ? null
-            : await QuestionMeaning.ReadAsync(text, asked, w => snapshot.Vocabulary.Contains(w) || synonyms.Vocabulary.Contains(w), embedder, cancellationToken).ConfigureAwait(false);
+            : await QuestionMeaning.ReadAsync(QuestionFrame.Strip(text), asked, w => snapshot.Vocabulary.Contains(w) || synonyms.Vocabulary.Contains(w), embedder, cancellationToken).ConfigureAwait(false);
         return new ParsedQuestion(original, text, asked, shape, concepts, QuestionTerms.ContentWords(content), meaning);
     }
 }

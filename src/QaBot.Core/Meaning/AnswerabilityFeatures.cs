@@ -83,8 +83,9 @@ internal static class AnswerabilityFeatures
             .OrderByDescending(x => x.Similarity).Take(Neighbours).ToList();
         var total = all.Sum(x => Math.Max(0, x.Similarity));
         var share = total > 0 ? all.Where(x => x.Answered).Sum(x => Math.Max(0, x.Similarity)) / total : 0;
-        return (share, all.Where(x => x.Answered).Select(x => (double)x.Similarity).DefaultIfEmpty(0).Max(),
-            all.Where(x => !x.Answered).Select(x => (double)x.Similarity).DefaultIfEmpty(0).Max());
+        static double Best(float[] similarities, int leftOut) =>
+            similarities.Where((_, i) => i != leftOut).Select(x => (double)x).DefaultIfEmpty(0).Max();
+        return (share, Best(a, leftOut.Answered), Best(u, leftOut.Unanswered));
     }
 
     private static int Index(string name)
