@@ -30,7 +30,10 @@ public sealed class MarkdownTests
     [Fact]
     public void A_quote_with_markup_is_one_blockquote_of_plain_text()
     {
-        var reply = new Reply(ReplyStatus.Answered, "Here is what the article says:\n\n\u201C...\u201D", [new Quote("<b>bold</b>\n# heading", "Doc", "Part *one*", 1)], "Not medical advice.");
+        var reply = new Reply(ReplyStatus.Answered, "Here is what the article says:\n\n\u201C...\u201D", [new Quote("<b>bold</b>\n# heading", "Doc", "Part *one*", 1)], "Not medical advice.")
+        {
+            Intro = "Here is what the article says:",
+        };
 
         var markdown = ReplyMarkdown.Format(reply);
 
@@ -43,5 +46,20 @@ public sealed class MarkdownTests
         var reply = new Reply(ReplyStatus.NotFound, "The documents do not cover that.\n\nNot medical advice.", [], "Not medical advice.");
 
         Assert.Equal("The documents do not cover that.\n\n\u26A0\uFE0F *Not medical advice.*", ReplyMarkdown.Format(reply));
+    }
+
+    [Fact]
+    public void An_emergency_answered_below_the_guidance_shows_the_guidance_then_the_quotes()
+    {
+        var reply = new Reply(ReplyStatus.Emergency, "ignored", [new Quote("Mixing can be dangerous.", "Doc", "Risks", 1)], "Not medical advice.")
+        {
+            Intro = "If you or someone near you may be in danger, please get help right now:\n\n- Emergency services: call 911\n\nAbout your question, here is what the article says:",
+        };
+
+        var markdown = ReplyMarkdown.Format(reply);
+
+        Assert.StartsWith("If you or someone near you may be in danger", markdown);
+        Assert.True(markdown.IndexOf("911", StringComparison.Ordinal) < markdown.IndexOf("> Mixing can be dangerous.", StringComparison.Ordinal));
+        Assert.EndsWith("\u26A0\uFE0F *Not medical advice.*", markdown);
     }
 }

@@ -28,4 +28,10 @@ public sealed record Reply(ReplyStatus Status, string Text, IReadOnlyList<Quote>
 {
     /// <summary>Which composer produced the reply ("extractive", "model", or "rules" for triage and chitchat).</summary>
     public string Composer { get; init; } = "rules";
+
+    /// <summary>
+    /// The reply's own words before its quotes (the whole reply but the advisory when it has none):
+    /// what a host shows above the quotes it formats itself, so nothing parses <see cref="Text"/> back.
+    /// </summary>
+    public string Intro { get; init; } = "";
 }

@@ -20,7 +20,7 @@ internal sealed class ReplyWriter(SafetyOptions safety)
     {
         var text = new StringBuilder(leadIn).Append('\n');
         AppendQuotes(text, quotes);
-        return Finish(ReplyStatus.Answered, text.ToString().TrimEnd(), quotes) with { Composer = composer };
+        return Finish(ReplyStatus.Answered, text.ToString().TrimEnd(), quotes) with { Composer = composer, Intro = leadIn };
     }
 
     private static void AppendQuotes(StringBuilder text, IReadOnlyList<Quote> quotes)
@@ -49,9 +49,11 @@ internal sealed class ReplyWriter(SafetyOptions safety)
                 .Append(string.IsNullOrWhiteSpace(contact.When) ? "" : " (" + contact.When + ")");
         text.Append("\n\nIf you are not in the United States, call your local emergency number.");
         if (answer is null) return Finish(ReplyStatus.Emergency, text.ToString(), []);
-        text.Append("\n\nAbout your question, here is what the article says:\n");
+        text.Append("\n\nAbout your question, here is what the article says:");
+        var intro = text.ToString();
+        text.Append('\n');
         AppendQuotes(text, answer.Quotes);
-        return Finish(ReplyStatus.Emergency, text.ToString().TrimEnd(), answer.Quotes) with { Composer = "extractive" };
+        return Finish(ReplyStatus.Emergency, text.ToString().TrimEnd(), answer.Quotes) with { Composer = "extractive", Intro = intro };
     }
 
     public Reply Chitchat(ChitchatKind kind, IndexManifest manifest) => Finish(ReplyStatus.Chitchat, kind switch
@@ -66,7 +68,7 @@ internal sealed class ReplyWriter(SafetyOptions safety)
     }, []);
 
     private Reply Finish(ReplyStatus status, string body, IReadOnlyList<Quote> quotes) =>
-        new(status, body + "\n\n" + safety.Advisory, quotes, safety.Advisory);
+        new(status, body + "\n\n" + safety.Advisory, quotes, safety.Advisory) { Intro = body };
 
     private static string Titles(IndexManifest manifest) =>
         string.Join(", ", manifest.Documents.Select(d => "\u201C" + d.Title + "\u201D").Take(5))

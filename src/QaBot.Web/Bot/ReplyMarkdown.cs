@@ -12,31 +12,27 @@ internal static class ReplyMarkdown
 {
     public static string Format(Reply reply)
     {
-        var body = reply.Status == ReplyStatus.Answered && reply.Quotes.Count > 0
-            ? Answered(reply)
-            : Markdown.EscapeInline(WithoutAdvisory(reply));
-        return body + "\n\n" + Advice(reply.Advisory);
+        var sb = new StringBuilder(Markdown.EscapeInline(reply.Intro.Length > 0 ? reply.Intro : WithoutAdvisory(reply)));
+        if (reply.Quotes.Count > 0) AppendQuotes(sb, reply.Quotes);
+        return sb.Append("\n\n").Append(Advice(reply.Advisory)).ToString();
     }
 
     /// <summary>The medical advice, in its own paragraph.</summary>
     public static string Advice(string advisory) => "\u26A0\uFE0F *" + Markdown.Escape(advisory) + "*";
 
-    private static string Answered(Reply reply)
+    /// <summary>Each quote as a blockquote with its section (and its document when there are several).</summary>
+    private static void AppendQuotes(StringBuilder sb, IReadOnlyList<Quote> quotes)
     {
-        // The core's first line introduces the quotes in its own words ("Here is what the article says:").
-        var intro = reply.Text.Split('\n', 2)[0].Trim();
-        var manyDocuments = reply.Quotes.Select(q => q.Document).Distinct().Count() > 1;
-        var sb = new StringBuilder(Markdown.EscapeInline(intro));
-        foreach (var quote in reply.Quotes)
+        var manyDocuments = quotes.Select(q => q.Document).Distinct().Count() > 1;
+        foreach (var quote in quotes)
         {
             sb.Append("\n\n> ").Append(Markdown.Escape(quote.Text).Replace("\n", "\n> "))
               .Append("\n>\n> \u2014 *").Append(Markdown.Escape(quote.Section)).Append('*');
             if (manyDocuments) sb.Append(", ").Append(Markdown.Escape(quote.Document));
         }
-        return sb.ToString();
     }
 
-    /// <summary>The reply's own words: <see cref="Reply.Text"/> without the advisory that ends it.</summary>
+    /// <summary>For a reply made without an intro (older callers): <see cref="Reply.Text"/> without the advisory that ends it.</summary>
     private static string WithoutAdvisory(Reply reply)
     {
         var text = reply.Text.TrimEnd();
