@@ -101,3 +101,19 @@ public sealed class UnderstandingTests
         Assert.Equal(IndexManifest.FingerprintOf(documents, embedder.ModelId), snapshot.Manifest.Fingerprint);
     }
 }
+
+/// <summary>The synonym file is checked by Lucene's Solr synonym parser: a malformed rule stops loading with its line.</summary>
+public sealed class SynonymFileTests
+{
+    [Fact]
+    public void AMalformedRuleIsRefusedWithItsLine()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Search.Synonyms.Check(["# comment", "hair loss, bald", "a => b => c"], "synonyms.txt"));
+        Assert.Contains("synonyms.txt", error.Message);
+        Assert.Contains("line 3", error.Message);
+    }
+
+    [Fact]
+    public void TheShippedFileIsValid() =>
+        Search.Synonyms.Check(File.ReadAllLines(Path.Combine(TestCorpus.Root, "index", "synonyms.txt")), "index/synonyms.txt");
+}

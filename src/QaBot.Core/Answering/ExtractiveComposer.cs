@@ -30,17 +30,15 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
     private static readonly string[] LeansOnPrevious =
         ["This ", "These ", "That ", "Those ", "It ", "Its ", "It\u2019s ", "It's ", "They ", "Their ", "Such ", "However", "Moreover", "Secondly", "Thirdly", "Finally", "Also", "Both "];
 
-    /// <summary>Null when the best passage covers too little of the question to answer it.</summary>
+    /// <summary>Lexical answering: null when the best passage covers too little of the question to answer it.</summary>
     public Evidence? Compose(IndexSnapshot snapshot, QuestionShape shape, IReadOnlyList<Concept> concepts, IReadOnlyList<Candidate> ranked, int skip)
     {
         var relevant = ranked.Where(c => c.Coverage >= options.MinCoverage && shape.CanAnswer(c.Sentence.Text)).ToList();
         if (relevant.Count == 0) return null;
-        var (order, sides) = Order(shape, concepts, relevant);
+        var order = Order(shape, concepts, relevant);
         var quotes = Pages(snapshot, order).Skip(skip).Take(options.MaxQuotes).ToList();
         if (quotes.Count == 0) return null;
-        var twoSided = sides.Count > 0 && skip == 0;
-        return new Evidence(quotes, twoSided, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(),
-            twoSided ? sides.Select(c => PassageSearch.ToPassage(c).Id).ToList() : []);
+        return new Evidence(quotes, false, order.Take(PassagesForDraft).Select(PassageSearch.ToPassage).ToList(), []);
     }
 
     /// <summary>
@@ -115,25 +113,13 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
         }
     }
 
-    /// <summary>
-    /// The best few re-ranked by the shape of answer the question asks for; then, when they
-    /// disagree, the best of each other stance right after the first; then the rest.
-    /// </summary>
-    private static (List<Candidate> Order, List<Candidate> Sides) Order(QuestionShape shape, IReadOnlyList<Concept> concepts, List<Candidate> relevant)
+    /// <summary>The best few re-ranked by the shape of answer the question asks for, then the rest.</summary>
+    private static List<Candidate> Order(QuestionShape shape, IReadOnlyList<Concept> concepts, List<Candidate> relevant)
     {
-        var focus = concepts.Where(c => !Cues.IsCue(c.Forms[0])).OrderByDescending(c => c.Weight).FirstOrDefault();
-        var window = relevant.Take(ReRankWindow)
-            .Select(c => (Candidate: c, Stance: focus is null ? Stance.Neutral : StanceReader.Read(c.Sentence.Text, focus)))
-            .Select(w => (w.Candidate, w.Stance, Score: w.Candidate.Score + shape.Bonus(w.Candidate.Sentence.Text, w.Stance, focus)))
-            .OrderByDescending(w => w.Score).ToList();
-        var order = window.Select(w => w.Candidate).Concat(relevant.Skip(ReRankWindow)).ToList();
-        var top = window[0].Stance;
-        var others = window.Where(w => w.Stance != Stance.Neutral && w.Stance != top)
-            .GroupBy(w => w.Stance).Select(g => g.First().Candidate).ToList();
-        if (top == Stance.Neutral || others.Count == 0) return (order, []);
-        var sides = new List<Candidate> { order[0] };
-        sides.AddRange(others);
-        return (sides.Concat(order.Skip(1).Except(others)).ToList(), sides);
+        var focus = concepts.Where(c => !c.IsLight).OrderByDescending(c => c.Weight).FirstOrDefault();
+        return relevant.Take(ReRankWindow)
+            .OrderByDescending(c => c.Score + shape.Bonus(c.Sentence.Text, focus))
+            .Concat(relevant.Skip(ReRankWindow)).ToList();
     }
 
     /// <summary>

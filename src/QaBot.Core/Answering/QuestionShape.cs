@@ -4,20 +4,17 @@ using QaBot.Core.Search;
 namespace QaBot.Core.Answering;
 
 /// <summary>
-/// What kind of answer a question's wording asks for, and a small bonus for sentences shaped like
-/// one: "what is X?" wants a sentence that defines X, "how does..." a mechanism, "what/which
-/// ...s" a list, "why" a cause, and a yes/no question a sentence that takes a side.
+/// What kind of answer a question's wording asks for, and, for lexical answering, a small bonus for
+/// sentences shaped like one: "what is X?" wants a sentence that defines X, "how does..." a
+/// mechanism, "what/which ...s" a list, "why" a cause, "where" an origin; "how long / how many /
+/// when" wants an amount or a time (the learned answerability model reads that too).
 /// </summary>
-internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool How, bool List, bool Why, bool Quantity, bool Where, Stance Leaning, bool Identity)
+internal sealed partial record QuestionShape(bool Definition, bool How, bool List, bool Why, bool Quantity, bool Where)
 {
     // Small against coverage (0 to 1): a shape only decides between passages that cover the question alike.
-    private const double StanceBonus = 0.1;
     private const double SubjectBonus = 0.1;
     private const double DefinitionBonus = 0.05;
     private const double ShapeBonus = 0.08;
-
-    [GeneratedRegex(@"^(is|are|can|could|does|do|did|will|would|should|may|might|has|have|was|were)\b")]
-    private static partial Regex YesNoStart();
 
     [GeneratedRegex(@"^(what|who)(\s+(exactly|actually|really|basically))?('s| is| are| was| were)\s+(a |an |the )?[\w\-' ]{1,40}\??$|^(what|who)\s+([\w\-']+\s+){1,3}(is|are)\??$")]
     private static partial Regex DefinitionQuestion();
@@ -31,20 +28,8 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     [GeneratedRegex(@"\bwhy\b|\bwhat causes\b|\bwhat('s| is) the reason\b|\bhow come\b")]
     private static partial Regex WhyQuestion();
 
-    [GeneratedRegex(@"^how (long|much|many|often|soon|old|frequently)\b|^when (do|does|did|should|will|can|is|are|would)\b|^(what|which) (dose|dosage|amount|quantity|age|percentage|number)\b")]
+    [GeneratedRegex(@"^how (long|much|many|often|soon|old|frequently)\b|^when (do|does|did|should|will|can|is|are|would)\b|^(what|which) (amount|quantity|age|percentage|number)\b")]
     private static partial Regex QuantityQuestion();
-
-    /// <summary>A question that asks whether something harms ("does it cause / make you ...").</summary>
-    [GeneratedRegex(@"\b(cause[sd]?|causing|trigger[s]?|lead to|leads to|result in|worsen|worse|damage|hurt|harm|harmful|lose|losing|risks?|risky|dangers?|dangerous|side effects?|adverse|downsides?|unsafe)\b")]
-    private static partial Regex AsksAboutHarm();
-
-    /// <summary>A question that asks whether something helps.</summary>
-    [GeneratedRegex(@"\b(help[s]?|reduce[s]?|ease[s]?|relieve[s]?|improve[s]?|prevent[s]?|stop[s]?|curb[s]?|treat[s]?|cure[s]?|alleviate[s]?|aid[s]?|fight|lessen|regrow|good for|benefit|less|fewer|calmer|better|relax)\b")]
-    private static partial Regex AsksAboutBenefit();
-
-    /// <summary>"Is kratom an antidepressant?": asks what kind of thing something is.</summary>
-    [GeneratedRegex(@"^(is|are|was|were)\s+[\w\-']+(\s+[\w\-']+)?\s+(a|an|the|considered( a| an)?|classed as|classified as)\s+[\w\-' ]{1,40}\??$")]
-    private static partial Regex IdentityQuestion();
 
     [GeneratedRegex(@"^where\b")]
     private static partial Regex WhereQuestion();
@@ -71,27 +56,12 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     private static partial Regex CauseCue();
 
     public static QuestionShape Of(string normalized) => new(
-        YesNoStart().IsMatch(normalized),
         DefinitionQuestion().IsMatch(normalized),
         HowQuestion().IsMatch(normalized),
         ListQuestion().IsMatch(normalized),
         WhyQuestion().IsMatch(normalized),
         QuantityQuestion().IsMatch(normalized),
-        WhereQuestion().IsMatch(normalized),
-        (AsksAboutHarm().IsMatch(normalized), AsksAboutBenefit().IsMatch(normalized)) switch
-        {
-            (true, false) => Stance.Harm,
-            (false, true) => Stance.Benefit,
-            _ => Stance.Neutral,
-        },
-        DefinitionQuestion().IsMatch(normalized) || IdentityQuestion().IsMatch(normalized));
-
-    /// <summary>
-    /// Whether a narrower word may be answered by the documents' broader term ("heroin" by
-    /// "opioid"): not when the question asks what something is, where "is it an antidepressant?"
-    /// is not answered by a sentence about "any substance".
-    /// </summary>
-    public bool AllowsBroader => !Identity;
+        WhereQuestion().IsMatch(normalized));
 
     /// <summary>The question without the words that only give its shape: "how long" asks for a time, not about length.</summary>
     public static string Content(string normalized) => HowMuch().Replace(normalized, "how", 1);
@@ -103,16 +73,9 @@ internal sealed partial record QuestionShape(bool YesNo, bool Definition, bool H
     public bool CanAnswer(string sentence) => !Quantity || QuantityCue().IsMatch(sentence);
 
     /// <summary>The bonus a sentence earns for having the shape of the answer asked for.</summary>
-    public double Bonus(string sentence, Stance stance, Concept? focus)
+    public double Bonus(string sentence, Concept? focus)
     {
         var bonus = 0.0;
-        // A yes/no question is answered by a sentence that takes a side: its own side ("does it
-        // cause ...?" by a risk), or a denial; the other side is quoted after it, not first.
-        if (YesNo && stance != Stance.Neutral && (Leaning == Stance.Neutral || stance == Leaning || stance == Stance.Denial))
-            bonus += StanceBonus;
-        else if (!YesNo && Leaning != Stance.Neutral && stance == Leaning)
-            bonus += StanceBonus; // "what are the risks?" is answered by a sentence naming risks
-
         if (Definition && focus is not null && StartsWith(sentence, focus))
             bonus += SubjectBonus + (DefinitionCue().IsMatch(sentence) ? DefinitionBonus : 0);
         if (How && MechanismCue().IsMatch(sentence)) bonus += ShapeBonus;

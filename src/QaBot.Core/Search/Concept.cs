@@ -10,12 +10,12 @@ namespace QaBot.Core.Search;
 internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IReadOnlyList<double> Credits, double Weight, double Share, bool IsLight)
 {
     /// <summary>
-    /// Stance words ("cause", "reduce") and light words ("give", "poor") shape a question more than
-    /// they name its subject: "can kratom cause insomnia?" is about insomnia.
+    /// Light words ("give", "poor", "cause") shape a question more than they name its subject:
+    /// "can kratom cause insomnia?" is about insomnia.
     /// </summary>
     private const double CueWeight = 0.35;
 
-    /// <summary>A stance or light word weighs at most this much before <see cref="CueWeight"/>, however rare.</summary>
+    /// <summary>A light word weighs at most this much before <see cref="CueWeight"/>, however rare.</summary>
     private const double LightCeiling = 1.5;
 
     private const int MaxFormsPerConcept = 12;
@@ -51,7 +51,7 @@ internal sealed record Concept(string Label, IReadOnlyList<string[]> Forms, IRea
                         .Take(MaxFormsPerConcept).ToList();
                     var forms = alternatives.Select(f => f.Key.Split(' ')).ToList();
                     var (idf, share) = Idf(snapshot, forms);
-                    var isLight = Cues.IsCue(forms[0]) || forms[0].All(light.Contains);
+                    var isLight = forms[0].All(light.Contains);
                     var weight = isLight ? CueWeight * Math.Min(idf, LightCeiling) : idf;
                     concepts.Add(new Concept(key, forms, alternatives.Select(f => f.Value).ToList(), weight, share, isLight));
                 }

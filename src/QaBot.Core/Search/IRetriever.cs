@@ -21,7 +21,7 @@ internal sealed class LexicalRetriever : IRetriever
     public string Name => "lexical";
 
     public IReadOnlyList<Candidate> Retrieve(ParsedQuestion question, IndexSnapshot snapshot, int max) =>
-        Retriever.Search(snapshot, question.Concepts, question.ExactWords, max, question.Shape.AllowsBroader);
+        Retriever.Search(snapshot, question.Concepts, question.ExactWords, max);
 }
 
 /// <summary>The sentences whose vectors are nearest the question's (cosine), over the whole generation.</summary>
@@ -45,7 +45,7 @@ internal sealed class VectorRetriever : IRetriever
         {
             var stored = Retriever.Stored(snapshot, vectors.SentenceKeys[i]);
             if (stored is null) continue;
-            found.Add(new Candidate(stored.Sentence, Retriever.CoverageOf(question.Concepts, stored, question.Shape.AllowsBroader), score));
+            found.Add(new Candidate(stored.Sentence, Retriever.CoverageOf(question.Concepts, stored), score));
         }
         found.Reverse();
         return found;

@@ -30,7 +30,29 @@ internal sealed class Synonyms
     /// <summary>Most terms in one left-hand phrase.</summary>
     public int LongestKey { get; }
 
-    public static Synonyms Load(string path) => File.Exists(path) ? Parse(File.ReadLines(path)) : Empty;
+    /// <summary>
+    /// Reads the file, after Lucene's own Solr synonym parser has checked it: a malformed line stops
+    /// here with its line number instead of being skipped or misread.
+    /// </summary>
+    public static Synonyms Load(string path)
+    {
+        if (!File.Exists(path)) return Empty;
+        var lines = File.ReadAllLines(path);
+        Check(lines, path);
+        return Parse(lines);
+    }
+
+    /// <summary>Parses the lines with <see cref="Lucene.Net.Analysis.Synonym.SolrSynonymParser"/>; an error names the file and the line.</summary>
+    public static void Check(IReadOnlyList<string> lines, string source)
+    {
+        using var analyzer = new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Analysis.Version);
+        var parser = new Lucene.Net.Analysis.Synonym.SolrSynonymParser(dedup: true, expand: true, analyzer);
+        try { parser.Parse(new StringReader(string.Join('\n', lines))); }
+        catch (Exception e) when (e is J2N.Text.ParseException or ArgumentException or IOException)
+        {
+            throw new InvalidDataException($"{source} is not a valid Solr synonym file: {e.Message}", e);
+        }
+    }
 
     public static Synonyms Parse(IEnumerable<string> lines)
     {

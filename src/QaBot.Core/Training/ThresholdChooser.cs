@@ -14,8 +14,12 @@ internal static class ThresholdChooser
     /// <summary>The most false alarms (as a share of non-emergencies) the sure threshold allows.</summary>
     private const double SureFalseAlarmRate = 0.002;
 
-    /// <summary>How much a wrong not_found weighs against a wrong answer.</summary>
-    private const double NotFoundWeight = 1.0;
+    /// <summary>
+    /// How much a question the documents do not cover, answered anyway, weighs against an
+    /// answerable one called "not covered": quoting a sentence about something else to a person
+    /// who asked about their own case misleads more than saying plainly the documents are silent.
+    /// </summary>
+    private const double NotFoundWeight = 1.2;
 
     private static readonly double[] Grid = Enumerable.Range(1, 99).Select(i => i / 100.0).ToArray();
 
