@@ -5,7 +5,7 @@ from sentences import all_sentences, BASE
 import questions_src as Q
 
 ARTICLE_DOC = 'kratom-opioid-withdrawal.txt'
-ARTICLE_TSV = os.path.join(BASE, '..', '..', 'drafts', 'article-sentences.tsv')
+ARTICLE_TSV = os.path.join(BASE, '..', '..', 'article-sentences.tsv')
 ORDER = ['medications-for-opioid-use-disorder.md', 'benzodiazepines-and-alcohol-with-opioids.md',
          'nutrition-and-sleep-in-recovery.txt', 'family-guide.md', ARTICLE_DOC]
 

@@ -5,7 +5,7 @@ from sentences import all_sentences, BASE
 import questions_src as Q
 
 ARTICLE_DOC = 'kratom-opioid-withdrawal.txt'
-ARTICLE_TSV = os.path.join(BASE, '..', '..', 'drafts', 'article-sentences.tsv')
+ARTICLE_TSV = os.path.join(BASE, '..', '..', 'article-sentences.tsv')
 
 def article_sentences():
     res = {}
