@@ -97,6 +97,19 @@ public sealed class HttpApiTests : IClassFixture<QaBotFactory>
         Assert.True(root.GetProperty("index").GetProperty("ready").GetBoolean());
         Assert.Equal(1, root.GetProperty("index").GetProperty("documents").GetInt32());
         Assert.True(root.GetProperty("index").GetProperty("sentences").GetInt32() > 10);
+        Assert.Equal("model", root.GetProperty("understanding").GetProperty("mode").GetString());
+        Assert.Equal("all-MiniLM-L6-v2", root.GetProperty("understanding").GetProperty("embeddingModel").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_says_when_questions_are_read_lexically_and_why()
+    {
+        await using var factory = new QaBotFactory(new Dictionary<string, string?> { ["Understanding:Enabled"] = "false" });
+        using var health = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/healthz"));
+        var understanding = health.RootElement.GetProperty("understanding");
+        Assert.Equal("lexical", understanding.GetProperty("mode").GetString());
+        Assert.Contains("Enabled is false", understanding.GetProperty("status").GetString());
+        Assert.False(understanding.TryGetProperty("embeddingModel", out _));
     }
 
     [Fact]
