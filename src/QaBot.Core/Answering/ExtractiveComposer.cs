@@ -157,7 +157,7 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
             previous = null;
         if (previous is not null) text = previous.Text + " " + text;
         if (first && text.Length > options.FirstQuoteMaxChars) text = Shorten(text, options.FirstQuoteMaxChars);
-        return (new Quote(text, head.Title, head.Section, Math.Round(Math.Min(1.0, run.Max(c => c.Coverage)), 3)), previous);
+        return (new Quote(text, head.Title, head.Section, run.Max(c => c.ReportedRelevance)), previous);
     }
 
     /// <summary>A verbatim prefix ending at a clause boundary, for a sentence too long to quote whole.</summary>

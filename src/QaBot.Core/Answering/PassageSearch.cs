@@ -27,5 +27,5 @@ public sealed class PassageSearch(IndexStore index, IOptions<AnsweringOptions> o
 
     internal static Passage ToPassage(Candidate c) => new(
         Fields.KeyOf(c.Sentence.File, c.Sentence.Ordinal), c.Sentence.Text, c.Sentence.Title, c.Sentence.Section,
-        Math.Round(Math.Min(1.0, c.Coverage), 3));
+        c.ReportedRelevance);
 }

@@ -12,6 +12,14 @@ internal sealed record Candidate(IndexedSentence Sentence, double Coverage, doub
     /// <summary>What the learned models saw of it (<see cref="Meaning.EvidenceFeatures.Names"/>), when they ranked it.</summary>
     public double[]? Features { get; init; }
 
+    /// <summary>
+    /// How relevant it is, from 0 to 1, as quotes report it: its share of the best candidate's
+    /// probability when the learned ranker ranked it, else how much of the question it covers.
+    /// </summary>
+    public double Relevance { get; init; } = -1;
+
+    public double ReportedRelevance => Math.Round(Math.Clamp(Relevance >= 0 ? Relevance : Coverage, 0, 1), 3);
+
     public static IndexedSentence From(Document doc) => new(
         doc.Get(Fields.File),
         doc.Get(Fields.Title),

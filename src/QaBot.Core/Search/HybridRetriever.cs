@@ -21,8 +21,10 @@ internal sealed class HybridRetriever(LinearModel? ranker, Banks banks) : IRetri
         var gathered = Gather(question, snapshot, max, banks, LeftOut.None);
         if (ranker is null) return gathered;
         var label = ranker.IndexOf(Answers);
-        return gathered.Select(c => c with { Score = ranker.LogOdds(RankerInput.Of(c.Features!), label) })
+        var ranked = gathered.Select(c => c with { Score = ranker.LogOdds(RankerInput.Of(c.Features!), label) })
             .OrderByDescending(c => c.Score).ToList();
+        var best = ranked.Count == 0 ? 0 : ranked[0].Score;
+        return ranked.Select(c => c with { Relevance = Math.Exp(c.Score - best) }).ToList();
     }
 
     /// <summary>
