@@ -16,21 +16,12 @@ internal static class ListwiseRanking
         double l2 = 1e-3, int iterations = 300, double learningRate = 0.05)
     {
         var d = features.Count;
-        var all = questions.SelectMany(q => q.Candidates).ToList();
-        var mean = new double[d];
-        var scale = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            mean[j] = all.Average(r => r[j]);
-            var variance = all.Average(r => (r[j] - mean[j]) * (r[j] - mean[j]));
-            scale[j] = variance > 1e-12 ? Math.Sqrt(variance) : 1.0;
-        }
+        var (mean, scale) = Standardization.Of(questions.SelectMany(q => q.Candidates).ToList(), d);
         var groups = questions.Where(q => q.Gold.Any(g => g) && q.Gold.Any(g => !g))
-            .Select(q => (Z: q.Candidates.Select(r => Enumerable.Range(0, d).Select(j => (r[j] - mean[j]) / scale[j]).ToArray()).ToArray(), q.Gold))
+            .Select(q => (Z: q.Candidates.Select(r => Standardization.Apply(r, mean, scale)).ToArray(), q.Gold))
             .ToList();
         var w = new double[d];
-        var m = new double[d];
-        var v = new double[d];
+        var adam = new Adam(d, learningRate, l2);
         for (var t = 1; t <= iterations; t++)
         {
             var g = new double[d];
@@ -48,15 +39,7 @@ internal static class ListwiseRanking
                     for (var j = 0; j < d; j++) g[j] += coefficient * z[i][j] / groups.Count;
                 }
             }
-            var c1 = 1 - Math.Pow(0.9, t);
-            var c2 = 1 - Math.Pow(0.999, t);
-            for (var j = 0; j < d; j++)
-            {
-                var gj = g[j] + l2 * w[j];
-                m[j] = 0.9 * m[j] + 0.1 * gj;
-                v[j] = 0.999 * v[j] + 0.001 * gj * gj;
-                w[j] -= learningRate * (m[j] / c1) / (Math.Sqrt(v[j] / c2) + 1e-8);
-            }
+            adam.Step(w, g);
         }
         // softmax([-s/2, s/2]) = logistic(s): the same order, read as a probability.
         return new LinearModel

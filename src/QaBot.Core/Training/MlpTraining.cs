@@ -15,8 +15,8 @@ internal static class MlpTraining
     {
         var random = new Random(seed);
         int n = vectors.Count, d = vectors[0].Length, k = labels.Count;
-        var mean = Enumerable.Range(0, d).Select(j => (float)vectors.Average(x => x[j])).ToArray();
-        var scale = Enumerable.Range(0, d).Select(j => (float)Math.Sqrt(vectors.Average(x => (x[j] - mean[j]) * (x[j] - mean[j]))) + 1e-6f).ToArray();
+        var (meanD, scaleD) = Standardization.Of(vectors.Select(v => v.Select(x => (double)x).ToArray()).ToList(), d);
+        var (mean, scale) = (meanD.Select(x => (float)x).ToArray(), scaleD.Select(x => (float)x).ToArray());
         var z = vectors.Select(v => v.Select((x, j) => (x - mean[j]) / scale[j]).ToArray()).ToArray();
         float Initial(int fanIn) => (float)(random.NextDouble() * 2 - 1) * MathF.Sqrt(6f / fanIn);
         var model = new MlpModel
@@ -25,13 +25,11 @@ internal static class MlpTraining
             Hidden = Rows(hidden, d, () => Initial(d)), HiddenBias = new float[hidden],
             Output = Rows(k, hidden, () => Initial(hidden)), OutputBias = new float[k],
         };
-        var counts = new double[k];
-        foreach (var label in y) counts[label]++;
-        var classWeight = counts.Select(c => (float)(n / (k * Math.Max(c, 1)))).ToArray();
+        var classWeight = ClassWeights.Of(y, k);
+        // Weight rows decay; the bias vectors (the last array of each layer) do not.
         var parameters = new[] { model.Hidden.Append(model.HiddenBias), model.Output.Append(model.OutputBias) }.SelectMany(p => p).ToArray();
-        var adam = parameters.Select(p => (M: new float[p.Length], V: new float[p.Length])).ToArray();
+        var adam = parameters.Select((p, i) => new Adam(p.Length, learningRate, i == hidden || i == parameters.Length - 1 ? 0 : decay)).ToArray();
         var order = Enumerable.Range(0, n).ToArray();
-        var step = 0;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(order);
@@ -39,22 +37,12 @@ internal static class MlpTraining
             {
                 var gradients = parameters.Select(p => new float[p.Length]).ToArray();
                 var size = Math.Min(batch, n - start);
-                for (var b = 0; b < size; b++) Accumulate(model, z[order[start + b]], y[order[start + b]], classWeight[y[order[start + b]]] / size, gradients);
-                step++;
-                float c1 = 1 - MathF.Pow(0.9f, step), c2 = 1 - MathF.Pow(0.999f, step);
-                for (var p = 0; p < parameters.Length; p++)
+                for (var b = 0; b < size; b++)
                 {
-                    // Weight rows decay; bias vectors (the last of each layer) do not.
-                    var decays = p != hidden && p != parameters.Length - 1;
-                    var (w, g, m, v) = (parameters[p], gradients[p], adam[p].M, adam[p].V);
-                    for (var q = 0; q < w.Length; q++)
-                    {
-                        var gq = g[q] + (decays ? decay * w[q] : 0);
-                        m[q] = 0.9f * m[q] + 0.1f * gq;
-                        v[q] = 0.999f * v[q] + 0.001f * gq * gq;
-                        w[q] -= learningRate * (m[q] / c1) / (MathF.Sqrt(v[q] / c2) + 1e-8f);
-                    }
+                    var i = order[start + b];
+                    Accumulate(model, z[i], y[i], (float)(classWeight[i] * n / size), gradients);
                 }
+                for (var p = 0; p < parameters.Length; p++) adam[p].Step(parameters[p], gradients[p]);
             }
         }
         return model;

@@ -17,22 +17,17 @@ internal static class NgramRegression
         var v = features.Count;
         var empty = new NgramModel { Labels = labels, Features = features, Weights = Enumerable.Range(0, k).Select(_ => new float[v]).ToArray(), Bias = new double[k] };
         var x = grams.Select(empty.Known).ToArray();
-        var counts = new double[k];
-        foreach (var label in y) counts[label]++;
-        var n = texts.Count;
-        var weight = y.Select(label => n / (k * counts[label])).ToArray();
-        var total = weight.Sum();
-
+        var weight = ClassWeights.Of(y, k);
         var w = Enumerable.Range(0, k).Select(_ => new double[v]).ToArray();
         var b = new double[k];
-        var (mw, vw) = (Enumerable.Range(0, k).Select(_ => new double[v]).ToArray(), Enumerable.Range(0, k).Select(_ => new double[v]).ToArray());
-        var (mb, vb) = (new double[k], new double[k]);
+        var adamW = w.Select(_ => new Adam(v, learningRate, l2)).ToArray();
+        var adamB = new Adam(k, learningRate);
         var logits = new double[k];
         for (var t = 1; t <= iterations; t++)
         {
             var gw = Enumerable.Range(0, k).Select(_ => new double[v]).ToArray();
             var gb = new double[k];
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < x.Length; i++)
             {
                 var norm = 1 / Math.Sqrt(Math.Max(1, x[i].Length));
                 for (var c = 0; c < k; c++)
@@ -44,26 +39,13 @@ internal static class NgramRegression
                 var p = LinearModel.Softmax(logits);
                 for (var c = 0; c < k; c++)
                 {
-                    var g = (p[c] - (y[i] == c ? 1 : 0)) * weight[i] / total;
+                    var g = (p[c] - (y[i] == c ? 1 : 0)) * weight[i];
                     gb[c] += g;
                     foreach (var f in x[i]) gw[c][f] += g * norm;
                 }
             }
-            var c1 = 1 - Math.Pow(0.9, t);
-            var c2 = 1 - Math.Pow(0.999, t);
-            for (var c = 0; c < k; c++)
-            {
-                for (var f = 0; f < v; f++)
-                {
-                    var g = gw[c][f] + l2 * w[c][f];
-                    mw[c][f] = 0.9 * mw[c][f] + 0.1 * g;
-                    vw[c][f] = 0.999 * vw[c][f] + 0.001 * g * g;
-                    w[c][f] -= learningRate * (mw[c][f] / c1) / (Math.Sqrt(vw[c][f] / c2) + 1e-8);
-                }
-                mb[c] = 0.9 * mb[c] + 0.1 * gb[c];
-                vb[c] = 0.999 * vb[c] + 0.001 * gb[c] * gb[c];
-                b[c] -= learningRate * (mb[c] / c1) / (Math.Sqrt(vb[c] / c2) + 1e-8);
-            }
+            for (var c = 0; c < k; c++) adamW[c].Step(w[c], gw[c]);
+            adamB.Step(b, gb);
         }
         return new NgramModel { Labels = labels, Features = features, Weights = w.Select(r => r.Select(x => (float)x).ToArray()).ToArray(), Bias = b };
     }
