@@ -10,12 +10,13 @@ internal sealed record Evidence(IReadOnlyList<Quote> Quotes, bool TwoSided, IRea
 
 /// <summary>
 /// Chooses one to three sentences that answer a question and turns them into verbatim quotes:
-/// the best passage first, the other side when the top evidence disagrees, adjacent sentences
-/// merged, and a sentence that leans on the one before it ("This interaction...") given it.
+/// the best passage first, the other sides when the documents answer it two ways (learned
+/// answering), adjacent sentences merged, and a sentence that leans on the one before it
+/// ("This interaction...") given it.
 /// </summary>
 internal sealed class ExtractiveComposer(AnsweringOptions options)
 {
-    /// <summary>How many of the best candidates are re-ranked by question shape and read for stance.</summary>
+    /// <summary>How many of the best candidates lexical answering re-ranks by question shape.</summary>
     private const int ReRankWindow = 12;
 
     /// <summary>The least share of the best sentence's probability a sentence "tell me more" shows must have.</summary>
