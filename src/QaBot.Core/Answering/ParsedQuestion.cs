@@ -39,11 +39,7 @@ internal static class QuestionReader
         var concepts = Concept.Parse(content, snapshot, synonyms, options.MaxQueryTerms);
         // The model reads the question without its frame ("what does the article say about ..."), as retrieval does.
         var meaning = embedder is null || text.Length == 0 ? null
-            : await QuestionMeaning.ReadAsync(QuestionFrame.Strip(text), asked, w => Knows(w, snapshot, synonyms), embedder, cancellationToken).ConfigureAwait(false);
+            : await QuestionMeaning.ReadAsync(QuestionFrame.Strip(text), asked, w => snapshot.Vocabulary.Contains(w) || synonyms.Vocabulary.Contains(w), embedder, cancellationToken).ConfigureAwait(false);
         return new ParsedQuestion(original, text, asked, shape, concepts, QuestionTerms.ContentWords(content), meaning);
     }
-
-    /// <summary>Whether the documents use the word as written or the synonym file names it.</summary>
-    private static bool Knows(string word, IndexSnapshot snapshot, Synonyms synonyms) =>
-        snapshot.Vocabulary.Contains(word) || synonyms.Vocabulary.Contains(word);
 }

@@ -24,9 +24,6 @@ internal static class AnswerabilityFeatures
     private static readonly int Unanswered = Index("unanswered");
     private static readonly int Known = Index("bank_known");
 
-    /// <summary>How many of the best sentences may hold the amount or time a "how long" question asks for.</summary>
-    private const int QuantityWindow = 3;
-
     /// <summary>How many of the question's nearest examples (answered or not) vote on whether it is answered.</summary>
     private const int Neighbours = 10;
 
@@ -62,8 +59,8 @@ internal static class AnswerabilityFeatures
             top[Bank], Max(Bank),
             top[Vote], top[Unanswered], known,
             known * answeredShare, known * answered, known * unanswered,
-            // "How long / how many / when" asked, and none of the best few sentences holds an amount or a time.
-            ranked.Take(QuantityWindow).Any(c => question.Shape.CanAnswer(c.Sentence.Text)) ? 0 : 1,
+            // "How long / how many / when" asked, and the best sentence holds no amount or time.
+            question.Shape.CanAnswer(ranked[0].Sentence.Text) ? 0 : 1,
             .. Unknown(meaning),
         ];
     }
