@@ -4,7 +4,7 @@ namespace QaBot.Core.Tests;
 
 public sealed class DocumentReaderTests
 {
-    private static readonly CorpusDocument Article = DocumentReader.Read("kratom-opioid-withdrawal.txt", TestCorpus.Article);
+    private static readonly CorpusDocument Article = PlainTextReader.Read("kratom-opioid-withdrawal.txt", TestCorpus.Article);
 
     [Fact]
     public void TitleIsTheQuotedTitleCaseOpeningWithoutItsSubtitle() =>
@@ -62,7 +62,7 @@ public sealed class DocumentReaderTests
     public void MarkdownUsesHashHeadingsAndKeepsContentBullets()
     {
         var text = "# Tapering Guide\n\nA short intro that wraps\nonto a second line.\n\n## Steps\n\n- Drink water every day.\n- Eat regular meals.\n\n## Notes\n\nSee a doctor first.\n";
-        var doc = DocumentReader.Read("taper.md", text);
+        var doc = MarkdownReader.Read("taper.md", text);
         Assert.Equal("Tapering Guide", doc.Title);
         Assert.Equal(["Steps", "Notes"], doc.Sections);
         Assert.Contains(doc.Sentences, s => s.Text == "A short intro that wraps onto a second line." && s.Section == "Introduction");
@@ -73,7 +73,7 @@ public sealed class DocumentReaderTests
     [Fact]
     public void ADocumentWithoutATitleIsNamedAfterItsFile()
     {
-        var doc = DocumentReader.Read("sleep-and-withdrawal.txt", "Sleep often suffers during withdrawal. It gets better.");
+        var doc = PlainTextReader.Read("sleep-and-withdrawal.txt", "Sleep often suffers during withdrawal. It gets better.");
         Assert.Equal("Sleep And Withdrawal", doc.Title);
         Assert.Equal(2, doc.Sentences.Count);
     }

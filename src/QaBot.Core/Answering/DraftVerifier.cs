@@ -33,7 +33,7 @@ internal static class DraftVerifier
                 if (span.Length < Math.Min(MinSpan, text.Length)) return (null, $"its quote of '{citation.Id}' is too short to stand alone");
                 text = span;
             }
-            quotes.Add(new Quote(text, passage.Document, passage.Section, passage.Score));
+            quotes.Add(new Quote(text, passage.Document, passage.Section, passage.Score) { Path = Quotes.PathOf(passage.Document, passage.Path), Page = passage.Page });
         }
         var cited = draft.Citations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         if (mustCite.Any(id => !cited.Contains(id))) return (null, "it leaves out a side of evidence that disagrees");

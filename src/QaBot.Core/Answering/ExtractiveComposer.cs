@@ -158,7 +158,8 @@ internal sealed class ExtractiveComposer(AnsweringOptions options)
             previous = null;
         if (previous is not null) text = previous.Text + " " + text;
         if (first && text.Length > options.FirstQuoteMaxChars) text = Shorten(text, options.FirstQuoteMaxChars);
-        return (new Quote(text, head.Title, head.Section, run.Max(c => c.ReportedRelevance)), previous);
+        var where = previous ?? head;
+        return (new Quote(text, head.Title, head.Section, run.Max(c => c.ReportedRelevance)) { Path = Quotes.PathOf(head.Title, head.Path), Page = where.Page }, previous);
     }
 
     /// <summary>A verbatim prefix ending at a clause boundary, for a sentence too long to quote whole.</summary>

@@ -1,7 +1,14 @@
 namespace QaBot.Core.Answering;
 
 /// <summary>A sentence a composer may quote, with a stable id ("file#ordinal").</summary>
-public sealed record Passage(string Id, string Text, string Document, string Section, double Score);
+public sealed record Passage(string Id, string Text, string Document, string Section, double Score)
+{
+    /// <summary>The headings it stands under, outermost first.</summary>
+    public string Path { get; init; } = Section;
+
+    /// <summary>The page it starts on, where the document has pages.</summary>
+    public int? Page { get; init; }
+}
 
 /// <summary>A model's proposal: a lead-in of its own and the passages it quotes.</summary>
 /// <param name="LeadIn">One short sentence connecting the quotes to the question; it must not state medical facts.</param>

@@ -22,10 +22,10 @@ public sealed class PassageSearch(IndexStore index, IOptions<AnsweringOptions> o
         if (hash <= 0 || !int.TryParse(id.AsSpan(hash + 1), out var ordinal)) return null;
         using var snapshot = index.Acquire();
         var sentence = Retriever.SentenceAt(snapshot, id[..hash], ordinal);
-        return sentence is null ? null : new Passage(id, sentence.Text, sentence.Title, sentence.Section, 0);
+        return sentence is null ? null : new Passage(id, sentence.Text, sentence.Title, sentence.Section, 0) { Path = sentence.Path, Page = sentence.Page };
     }
 
     internal static Passage ToPassage(Candidate c) => new(
         Fields.KeyOf(c.Sentence.File, c.Sentence.Ordinal), c.Sentence.Text, c.Sentence.Title, c.Sentence.Section,
-        c.ReportedRelevance);
+        c.ReportedRelevance) { Path = c.Sentence.Path, Page = c.Sentence.Page };
 }

@@ -18,7 +18,15 @@ public enum ReplyStatus
 /// <param name="Document">The document's title.</param>
 /// <param name="Section">The section heading the passage stands under.</param>
 /// <param name="Score">Relevance to the question, from 0 to 1.</param>
-public sealed record Quote(string Text, string Document, string Section, double Score);
+public sealed record Quote(string Text, string Document, string Section, double Score)
+{
+    /// <summary>Where it stands in full: the document's title and the headings above it ("Title › Section › Subsection").</summary>
+    public string Path { get; init; } = Document + " \u203A " + Section;
+
+    /// <summary>The page it starts on, in documents that have pages (PDF); absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Page { get; init; }
+}
 
 /// <summary>
 /// The reply contract every host returns. <see cref="Text"/> is the whole reply as a person
@@ -34,4 +42,11 @@ public sealed record Reply(ReplyStatus Status, string Text, IReadOnlyList<Quote>
     /// what a host shows above the quotes it formats itself, so nothing parses <see cref="Text"/> back.
     /// </summary>
     public string Intro { get; init; } = "";
+}
+
+/// <summary>How a quote's place is written.</summary>
+internal static class Quotes
+{
+    /// <summary>"Title › Section › Subsection".</summary>
+    public static string PathOf(string document, string sectionPath) => document + Documents.DocumentBuilder.PathSeparator + sectionPath;
 }

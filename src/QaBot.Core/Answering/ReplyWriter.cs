@@ -27,7 +27,8 @@ internal sealed class ReplyWriter(SafetyOptions safety)
     {
         foreach (var quote in quotes)
             text.Append('\n').Append('\u201C').Append(quote.Text).Append('\u201D').Append('\n')
-                .Append("\u2014 ").Append(quote.Document).Append(", section \u201C").Append(quote.Section).Append("\u201D\n");
+                .Append("\u2014 ").Append(quote.Document).Append(", section \u201C").Append(quote.Section).Append('\u201D')
+                .Append(quote.Page is { } page ? $", p. {page}" : "").Append('\n');
     }
 
     public Reply NotFound(IndexManifest manifest, bool more)

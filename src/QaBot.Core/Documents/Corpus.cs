@@ -1,20 +1,15 @@
-using System.Text;
-
 namespace QaBot.Core.Documents;
 
 /// <summary>The documents that were read, and the files that could not be.</summary>
 public sealed record Corpus(IReadOnlyList<CorpusDocument> Documents, IReadOnlyList<SkippedFile> Skipped)
 {
-    /// <summary>File extensions that are read as documents.</summary>
-    public static readonly string[] Extensions = [".txt", ".md"];
-
-    /// <summary>Every .txt and .md file under the folder, in a stable order.</summary>
+    /// <summary>Every file under the folder that some reader reads, in a stable order.</summary>
     public static IReadOnlyList<string> Files(string folder)
     {
         if (!Directory.Exists(folder))
             throw new CorpusException($"The documents folder '{folder}' does not exist. Put the article (a .txt or .md file) there.");
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Where(f => DocumentReaders.For(f) is not null)
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -24,25 +19,44 @@ public sealed record Corpus(IReadOnlyList<CorpusDocument> Documents, IReadOnlyLi
     {
         var documents = new List<CorpusDocument>();
         var skipped = new List<SkippedFile>();
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         foreach (var file in Files(folder))
         {
             var name = Path.GetRelativePath(folder, file);
             try
             {
-                var text = File.ReadAllText(file, strict);
-                var document = DocumentReader.Read(name, text);
+                var document = Read(file, name);
                 if (document.Sentences.Count == 0) skipped.Add(new SkippedFile(name, "it has no text"));
                 else documents.Add(document);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+            catch (UnreadableDocumentException e)
             {
-                skipped.Add(new SkippedFile(name, e is DecoderFallbackException ? "it is not UTF-8 text" : e.Message));
+                skipped.Add(new SkippedFile(name, e.Message));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The exception's own message names the folder; the reason is shown to whoever asks /healthz.
+                skipped.Add(new SkippedFile(name, e is UnauthorizedAccessException ? "it could not be opened: access is denied" : $"it could not be opened ({e.GetType().Name})"));
             }
         }
         if (documents.Count == 0)
-            throw new CorpusException($"No readable .txt or .md document was found in '{folder}'.");
+            throw new CorpusException($"No readable document ({string.Join(", ", DocumentReaders.Extensions)}) was found in '{folder}'.");
         return new Corpus(documents, skipped);
+    }
+
+    /// <summary>One file, read whole into memory first: the PDF and Word libraries need to seek.</summary>
+    private static CorpusDocument Read(string file, string name)
+    {
+        var reader = DocumentReaders.For(file)!;
+        using var content = new MemoryStream(File.ReadAllBytes(file), writable: false);
+        try
+        {
+            return reader.Read(name, content);
+        }
+        catch (Exception e) when (e is not (UnreadableDocumentException or OutOfMemoryException))
+        {
+            // A library that fails on a damaged file must not stop the other documents from loading.
+            throw new UnreadableDocumentException($"it could not be read ({e.GetType().Name})", e);
+        }
     }
 }
 

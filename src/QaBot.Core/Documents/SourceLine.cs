@@ -1,11 +1,11 @@
 namespace QaBot.Core.Documents;
 
-internal enum LineKind { Blank, Text, Bullet, MarkdownHeading }
+internal enum LineKind { Blank, Text, Bullet }
 
 /// <summary>One line of a document with its offsets, its kind and its content without markers.</summary>
-internal sealed record SourceLine(LineKind Kind, int ContentStart, int End, string Content, int Level)
+internal sealed record SourceLine(LineKind Kind, int ContentStart, int End, string Content)
 {
-    public static List<SourceLine> Split(string text, bool markdown)
+    public static List<SourceLine> Split(string text)
     {
         var lines = new List<SourceLine>();
         var start = 0;
@@ -13,29 +13,23 @@ internal sealed record SourceLine(LineKind Kind, int ContentStart, int End, stri
         {
             var newline = text.IndexOf('\n', start);
             var end = newline < 0 ? text.Length : newline;
-            lines.Add(Classify(text, start, end, markdown));
+            lines.Add(Classify(text, start, end));
             if (newline < 0) break;
             start = newline + 1;
         }
         return lines;
     }
 
-    private static SourceLine Classify(string text, int start, int end, bool markdown)
+    private static SourceLine Classify(string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-        if (start == end) return new SourceLine(LineKind.Blank, start, end, "", 0);
+        if (start == end) return new SourceLine(LineKind.Blank, start, end, "");
         var line = text.AsSpan(start, end - start);
-        if (markdown && line[0] == '#')
-        {
-            var level = line.IndexOfAnyExcept('#');
-            if (level > 0 && level <= 6 && char.IsWhiteSpace(line[level]))
-                return new SourceLine(LineKind.MarkdownHeading, start, end, line[level..].Trim().TrimEnd('#').Trim().ToString(), level);
-        }
         var marker = BulletMarker(line);
         if (marker > 0)
-            return new SourceLine(LineKind.Bullet, start + marker, end, line[marker..].Trim().ToString(), 0);
-        return new SourceLine(LineKind.Text, start, end, line.ToString(), 0);
+            return new SourceLine(LineKind.Bullet, start + marker, end, line[marker..].Trim().ToString());
+        return new SourceLine(LineKind.Text, start, end, line.ToString());
     }
 
     /// <summary>Length of a leading "- ", "* ", "• " or "1. " marker, or 0.</summary>

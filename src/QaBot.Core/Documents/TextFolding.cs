@@ -20,6 +20,14 @@ internal static class TextFolding
         return sb.ToString();
     }
 
+    /// <summary>Typographic ligatures (as some PDFs encode them) spelt out: "\uFB01" becomes "fi".</summary>
+    public static string MendLigatures(string text)
+    {
+        if (!text.Any(c => c is >= '\uFB00' and <= '\uFB06')) return text;
+        return text.Replace("\uFB00", "ff").Replace("\uFB01", "fi").Replace("\uFB02", "fl").Replace("\uFB03", "ffi")
+            .Replace("\uFB04", "ffl").Replace("\uFB05", "st").Replace("\uFB06", "st");
+    }
+
     /// <summary>Characters that open or close a quotation.</summary>
     public static bool IsQuoteMark(char c) => c is '"' or '\'' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u00AB' or '\u00BB';
 }

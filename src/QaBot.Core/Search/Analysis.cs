@@ -18,7 +18,7 @@ internal static class Analysis
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis or fields change, so an index built otherwise is rebuilt.</summary>
-    public const string Signature = "english-porter/sentence+surface+document/v6";
+    public const string Signature = "english-porter/sentence+surface+document/v7";
 
     /// <summary>Shared: Lucene analyzers reuse per-thread token streams and are thread-safe.</summary>
     public static readonly Analyzer English = new EnglishAnalyzer(Version);
@@ -56,6 +56,10 @@ internal static class Fields
     public const string Section = "section";
     public const string Ordinal = "ordinal";
     public const string Paragraph = "paragraph";
+    /// <summary>The section path ("Effects › Side effects").</summary>
+    public const string Path = "path";
+    /// <summary>The page a sentence starts on (only where the format has pages).</summary>
+    public const string Page = "page";
     /// <summary>The sentence: searched, and stored verbatim for quoting.</summary>
     public const string Text = "text";
     /// <summary>A whole document's text, on its own Lucene document: ranks documents on a large corpus.</summary>

@@ -3,7 +3,14 @@ using Lucene.Net.Documents;
 namespace QaBot.Core.Search;
 
 /// <summary>A sentence as stored in the index.</summary>
-internal sealed record IndexedSentence(string File, string Title, string Section, int Ordinal, int Paragraph, string Text);
+internal sealed record IndexedSentence(string File, string Title, string Section, int Ordinal, int Paragraph, string Text)
+{
+    /// <summary>The headings it stands under, outermost first.</summary>
+    public string Path { get; init; } = Section;
+
+    /// <summary>The page it starts on, where the document has pages.</summary>
+    public int? Page { get; init; }
+}
 
 /// <summary>A sentence found for a question, with how much of the question it covers and its rank score.</summary>
 /// <param name="Lucene">Lucene's score as a share of the best hit's (0 when Lucene did not find it).</param>
@@ -26,5 +33,9 @@ internal sealed record Candidate(IndexedSentence Sentence, double Coverage, doub
         doc.Get(Fields.Section),
         doc.GetField(Fields.Ordinal).GetInt32Value() ?? 0,
         doc.GetField(Fields.Paragraph).GetInt32Value() ?? 0,
-        doc.Get(Fields.Text));
+        doc.Get(Fields.Text))
+    {
+        Path = doc.Get(Fields.Path) ?? doc.Get(Fields.Section),
+        Page = doc.GetField(Fields.Page)?.GetInt32Value(),
+    };
 }

@@ -54,8 +54,8 @@ internal static class IndexBuilder
             var contextTerms = string.Join(' ', Analysis.Stems(context));
             foreach (var sentence in sentences)
             {
-                yield return
-                [
+                var fields = new Document
+                {
                     new StringField(Fields.Key, Fields.KeyOf(document.FileName, sentence.Ordinal), Field.Store.YES),
                     new StringField(Fields.File, document.FileName, Field.Store.YES),
                     new StoredField(Fields.Title, document.Title),
@@ -66,7 +66,10 @@ internal static class IndexBuilder
                     new TextField(Fields.Surface, sentence.Text, Field.Store.NO),
                     new StoredField(Fields.TextTerms, string.Join(' ', Analysis.Stems(sentence.Text))),
                     new StoredField(Fields.ContextTerms, contextTerms),
-                ];
+                    new StoredField(Fields.Path, sentence.Path),
+                };
+                if (sentence.Page is { } page) fields.Add(new StoredField(Fields.Page, page));
+                yield return fields;
             }
         }
     }

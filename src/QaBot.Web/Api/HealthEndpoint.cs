@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QaBot.Ai;
+using QaBot.Core.Documents;
 using QaBot.Core.Meaning;
 using QaBot.Core.Search;
 
@@ -26,7 +27,9 @@ internal static class HealthEndpoint
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Sentences,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
         // Documents that could not be read and were left out, by file name only (never a folder).
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Skipped = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Skipped = null,
+        // The same files with why each was left out (a reason never names a folder).
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SkippedFile>? Unreadable = null);
 
     public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check);
 
@@ -41,7 +44,8 @@ internal static class HealthEndpoint
             using var snapshot = index.Acquire();
             var manifest = snapshot.Manifest;
             var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
-                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)]), model, understanding);
+                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)],
+                manifest.Skipped.Count == 0 ? null : manifest.Skipped), model, understanding);
             return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

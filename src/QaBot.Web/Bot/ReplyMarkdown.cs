@@ -29,6 +29,7 @@ internal static class ReplyMarkdown
             sb.Append("\n\n> ").Append(Markdown.Escape(quote.Text).Replace("\n", "\n> "))
               .Append("\n>\n> \u2014 *").Append(Markdown.Escape(quote.Section)).Append('*');
             if (manyDocuments) sb.Append(", ").Append(Markdown.Escape(quote.Document));
+            if (quote.Page is { } page) sb.Append(", p.\u00A0").Append(page);
         }
     }
 

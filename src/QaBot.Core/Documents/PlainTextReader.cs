@@ -1,23 +1,42 @@
 using System.Globalization;
+using System.Text;
 
 namespace QaBot.Core.Documents;
 
 /// <summary>
-/// Reads one plain-text or Markdown document into its title, sections, paragraphs and sentences.
-/// Headings are plain short lines without closing punctuation (or Markdown '#' lines); a bulleted
-/// list whose items repeat later headings is a table of contents and is not content.
+/// Reads one plain-text document into its title, sections, paragraphs and sentences. Headings are
+/// plain short lines without closing punctuation; a bulleted list whose items repeat later
+/// headings is a table of contents and is not content. Sentences point into the file's own text.
 /// </summary>
-internal static class DocumentReader
+internal sealed class PlainTextReader : IDocumentReader
 {
     private const int MaxHeadingWords = 14;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public IReadOnlyList<string> Extensions { get; } = [".txt"];
+
+    public CorpusDocument Read(string fileName, Stream content) => Read(fileName, ReadUtf8(content));
+
+    /// <summary>The file as UTF-8 text; any other encoding is refused rather than misread.</summary>
+    public static string ReadUtf8(Stream content)
+    {
+        try
+        {
+            using var reader = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new UnreadableDocumentException("it is not UTF-8 text", e);
+        }
+    }
 
     public static CorpusDocument Read(string fileName, string text)
     {
-        var markdown = fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
-        var lines = SourceLine.Split(text, markdown);
+        var lines = SourceLine.Split(text);
         var headingTexts = lines.Where(IsHeadingLike).Select(l => Key(l.Content)).ToHashSet();
         var tocItems = TableOfContents(lines, headingTexts);
-        var blocks = Blocks(lines, tocItems, markdown, joinWrapped: markdown || text.Contains("\n\n") || text.Contains("\r\n\r\n"));
+        var blocks = Blocks(lines, tocItems, joinWrapped: text.Contains("\n\n") || text.Contains("\r\n\r\n"));
 
         var (title, titleBlock) = FindTitle(blocks, text, fileName);
         var sections = new List<string>();
@@ -45,7 +64,6 @@ internal static class DocumentReader
 
     private static bool IsHeadingLike(SourceLine line)
     {
-        if (line.Kind == LineKind.MarkdownHeading) return true;
         if (line.Kind != LineKind.Text) return false;
         var content = line.Content;
         if (content.Length == 0 || !char.IsUpper(content[0])) return false;
@@ -69,19 +87,18 @@ internal static class DocumentReader
     }
 
     /// <summary>
-    /// Paragraphs and headings. Markdown headings are '#' lines only; in plain text a heading is a
-    /// heading-like line followed by text, and where paragraphs are separated by blank lines, by a blank line too.
+    /// Paragraphs and headings. A heading is a heading-like line followed by text, and where
+    /// paragraphs are separated by blank lines, by a blank line too.
     /// </summary>
-    private static List<Block> Blocks(IReadOnlyList<SourceLine> lines, HashSet<int> toc, bool markdown, bool joinWrapped)
+    private static List<Block> Blocks(IReadOnlyList<SourceLine> lines, HashSet<int> toc, bool joinWrapped)
     {
         var blocks = new List<Block>();
         Block? open = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var heading = line.Kind == LineKind.MarkdownHeading
-                || (!markdown && line.Kind == LineKind.Text && IsStandaloneHeading(lines, i)
-                    && (!joinWrapped || (open is null && i + 1 < lines.Count && lines[i + 1].Kind == LineKind.Blank)));
+            var heading = line.Kind == LineKind.Text && IsStandaloneHeading(lines, i)
+                && (!joinWrapped || (open is null && i + 1 < lines.Count && lines[i + 1].Kind == LineKind.Blank));
             if (line.Kind == LineKind.Blank || toc.Contains(i)) { open = null; continue; }
             if (joinWrapped && open is { IsHeading: false } && line.Kind == LineKind.Text && !heading)
             {
@@ -89,7 +106,7 @@ internal static class DocumentReader
                 blocks[^1] = open;
                 continue;
             }
-            open = new Block(line.ContentStart, line.End, heading, heading ? line.Content : "", line.Level);
+            open = new Block(line.ContentStart, line.End, heading, heading ? line.Content : "");
             blocks.Add(open);
             if (heading) open = null;
         }
@@ -99,7 +116,7 @@ internal static class DocumentReader
     /// <summary>A heading-like line followed by text (not the last line, not inside a run of short lines).</summary>
     private static bool IsStandaloneHeading(IReadOnlyList<SourceLine> lines, int i)
     {
-        if (!IsHeadingLike(lines[i]) || lines[i].Kind == LineKind.MarkdownHeading) return lines[i].Kind == LineKind.MarkdownHeading;
+        if (!IsHeadingLike(lines[i])) return false;
         for (var j = i + 1; j < lines.Count; j++)
         {
             if (lines[j].Kind == LineKind.Blank) continue;
@@ -110,8 +127,6 @@ internal static class DocumentReader
 
     private static (string Title, int Block) FindTitle(List<Block> blocks, string text, string fileName)
     {
-        var top = blocks.FindIndex(b => b.IsHeading && b.Level == 1);
-        if (top >= 0 && blocks.Take(top).All(b => !b.IsHeading)) return (blocks[top].Heading, top);
         for (var b = 0; b < blocks.Count && !blocks[b].IsHeading; b++)
         {
             var title = TitleText.FromParagraph(text[blocks[b].Start..blocks[b].End]);
@@ -124,5 +139,5 @@ internal static class DocumentReader
     private static string Key(string heading) =>
         TextFolding.FoldWhitespace(heading.Replace('\u2019', '\'').ToLower(CultureInfo.InvariantCulture));
 
-    private sealed record Block(int Start, int End, bool IsHeading, string Heading, int Level);
+    private sealed record Block(int Start, int End, bool IsHeading, string Heading);
 }
