@@ -14,6 +14,7 @@ internal static class Commands
           qabot ask "question"     answer one question, as text (add --json for the reply object)
           qabot ask --jsonl        read questions from standard input, one a line; write one JSON reply a line
           qabot index              rebuild the index from the documents and say what was indexed
+          qabot read FILE          show how a document is read: title, and each passage with its section and page
           qabot chat               ask questions interactively (an empty line or "exit" quits)
           qabot train              fit the understanding models on training/ and write their parameters
                                    [--folds N] [--ablations] [--with FILE.json]... [--held-out FILE.json]...
@@ -29,6 +30,7 @@ internal static class Commands
                 ["ask", "--json", .. var words] when words.Length > 0 => await AskOneAsync(services, string.Join(' ', words), output, json: true),
                 ["ask", .. var words] when words.Length > 0 && !words[0].StartsWith("--", StringComparison.Ordinal) => await AskOneAsync(services, string.Join(' ', words), output, json: false),
                 ["index"] => Index(services, output),
+                ["read", var file] => ReadCommand.Run(file, output, error),
                 ["chat"] => await ChatAsync(services, input, output),
                 ["train", .. var options] => await TrainCommand.RunAsync(services, options, output, error),
                 ["help" or "--help" or "-h"] => Help(output, 0),

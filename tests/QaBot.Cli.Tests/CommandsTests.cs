@@ -81,6 +81,24 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadShowsEachPassageWithItsSectionPathAndAFileItCannotReadWithTheReason()
+    {
+        Directory.CreateDirectory(_work);
+        var markdown = Path.Combine(_work, "taper.md");
+        await File.WriteAllTextAsync(markdown, "# Tapering Guide\n\n## Steps\n\n### First week\n\nCut the dose slowly. Drink water.\n\n- Eat regular meals.\n");
+        var (code, output, _) = await Run("", ["read", markdown]);
+        Assert.Equal(0, code);
+        Assert.Contains("\u201CTapering Guide\u201D: 3 sentences in 2 passages, 2 sections.", output);
+        Assert.Contains("[Steps \u203A First week]\n  Cut the dose slowly.\n  Drink water.", output.ReplaceLineEndings("\n"));
+
+        var broken = Path.Combine(_work, "scan.pdf");
+        await File.WriteAllTextAsync(broken, "%PDF-1.7 not really");
+        var (brokenCode, _, error) = await Run("", ["read", broken]);
+        Assert.Equal(65, brokenCode);
+        Assert.Contains("scan.pdf cannot be read: it is not a readable PDF", error);
+    }
+
+    [Fact]
     public async Task ChatAnswersUntilAnEmptyLineAndShowsMoreOnRequest()
     {
         var (code, output, _) = await Run("What are the risks of using kratom?\nmore\n\n", ["chat"]);

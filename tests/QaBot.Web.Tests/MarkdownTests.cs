@@ -41,6 +41,15 @@ public sealed class MarkdownTests
     }
 
     [Fact]
+    public void A_quote_from_a_pdf_names_its_page()
+    {
+        var quote = new Quote("Sleep returns within weeks.", "Sleep Handout", "Recovery", 1) { Page = 3 };
+        var reply = new Reply(ReplyStatus.Answered, "...", [quote], "Not medical advice.") { Intro = "Here is what the documents say:" };
+
+        Assert.Contains("> \u2014 *Recovery*, p.\u00A03\n", ReplyMarkdown.Format(reply));
+    }
+
+    [Fact]
     public void Replies_without_quotes_keep_their_text_and_end_with_the_advice_once()
     {
         var reply = new Reply(ReplyStatus.NotFound, "The documents do not cover that.\n\nNot medical advice.", [], "Not medical advice.");

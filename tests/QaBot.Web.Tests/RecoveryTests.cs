@@ -110,6 +110,9 @@ public sealed class RecoveryTests : IDisposable
         var index = health.GetProperty("index");
         Assert.Equal(1, index.GetProperty("documents").GetInt32());
         Assert.Equal(["broken.txt"], index.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()));
+        var unreadable = Assert.Single(index.GetProperty("unreadable").EnumerateArray());
+        Assert.Equal("broken.txt", unreadable.GetProperty("fileName").GetString());
+        Assert.Equal("it is not UTF-8 text", unreadable.GetProperty("reason").GetString());
         Assert.DoesNotContain(_documents, health.ToString());
         Assert.Equal("answered", reply.GetProperty("status").GetString());
     }

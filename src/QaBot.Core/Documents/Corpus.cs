@@ -43,10 +43,13 @@ public sealed record Corpus(IReadOnlyList<CorpusDocument> Documents, IReadOnlyLi
         return new Corpus(documents, skipped);
     }
 
-    /// <summary>One file, read whole into memory first: the PDF and Word libraries need to seek.</summary>
-    private static CorpusDocument Read(string file, string name)
+    /// <summary>
+    /// One file, read whole into memory first (the PDF and Word libraries need to seek); throws
+    /// <see cref="UnreadableDocumentException"/> with the reason when it cannot be read.
+    /// </summary>
+    public static CorpusDocument Read(string file, string name)
     {
-        var reader = DocumentReaders.For(file)!;
+        var reader = DocumentReaders.For(file) ?? throw new UnreadableDocumentException($"no reader knows '{Path.GetExtension(file)}' files (readable: {string.Join(", ", DocumentReaders.Extensions)})");
         using var content = new MemoryStream(File.ReadAllBytes(file), writable: false);
         try
         {

@@ -107,6 +107,15 @@ public sealed class DocumentFormatTests
     }
 
     [Fact]
+    public void AHyphenAtALineEndIsDroppedOnlyWhereItBrokeAWord()
+    {
+        using var content = new MemoryStream(SampleDocuments.PdfOfLines(
+            "Some people report stimulant-", "like effects and poor sleep during with-", "drawal. Withdrawal passes."));
+        var document = DocumentReaders.For("notes.pdf")!.Read("notes.pdf", content);
+        Assert.Equal("Some people report stimulant-like effects and poor sleep during withdrawal.", document.Sentences[0].Text);
+    }
+
+    [Fact]
     public void OtherFormatsHaveNoPages() =>
         Assert.All(new[] { ".md", ".html", ".docx" }.SelectMany(e => Read(e).Sentences), s => Assert.Null(s.Page));
 

@@ -135,6 +135,21 @@ internal static class SampleDocuments
         return builder.Build();
     }
 
+    /// <summary>One page of body text, one line per string.</summary>
+    public static byte[] PdfOfLines(params string[] lines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        var y = 700.0;
+        foreach (var line in lines)
+        {
+            page.AddText(line, 11, new PdfPoint(60, y), font);
+            y -= 15;
+        }
+        return builder.Build();
+    }
+
     /// <summary>A PDF whose only page holds a drawing and no text, as a scan without text recognition does.</summary>
     public static byte[] PdfWithoutText()
     {
