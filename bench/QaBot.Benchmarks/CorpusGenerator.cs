@@ -49,7 +49,7 @@ internal sealed partial class CorpusGenerator
         _seed = seed;
         _kind = kind is OtherTopics or SameTopic ? kind : throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{OtherTopics} or {SameTopic}");
         _article = article;
-        _document = DocumentReader.Read(ArticleFile, article);
+        _document = PlainTextReader.Read(ArticleFile, article);
         var words = _document.Sentences.SelectMany(s => WordsOf(s.Text)).Where(w => !IsStopWord(w)).Select(w => w.ToLowerInvariant());
         _contentWords = kind == SameTopic ? [.. words] : [.. words.Distinct()];
         var random = new Random(seed);
