@@ -74,6 +74,18 @@ public sealed class CorsSettings
 
     /// <summary>Origins ("https://example.org") allowed to call Direct Line and /api/ask from their pages.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>How long a browser may reuse a preflight's answer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan PreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// What Web Chat's Direct Line client (botframework-directlinejs) sends: the token, its agent
+    /// string, and the marker its Ajax library adds, besides the JSON body's type.
+    /// </summary>
+    public static readonly IReadOnlyList<string> WebChatRequestHeaders = ["Authorization", "Content-Type", "X-Requested-With", "x-ms-bot-agent"];
+
+    /// <summary>What it reads from a response: after a 429 it waits Retry-After before trying again.</summary>
+    public static readonly IReadOnlyList<string> WebChatResponseHeaders = ["Retry-After"];
 }
 
 /// <summary>The JSON question API (section "Api").</summary>
