@@ -13,7 +13,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = root,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
-builder.AddRootConfiguration(root);
+builder.AddRootConfiguration(root)
+    .UseDefaultUrlsWhenUnset();   // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, Kestrel:Endpoints win
 
 builder.Services
     .AddQaBotCore(root)

@@ -123,6 +123,12 @@ public sealed class HostingOptions
 {
     public const string Section = "Hosting";
 
+    /// <summary>
+    /// Where to listen when nothing else says: no --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or
+    /// Kestrel:Endpoints. Loopback only, as a development default should be; a container sets a port.
+    /// </summary>
+    [Required] public string DefaultUrls { get; set; } = "http://localhost:3978";
+
     /// <summary>How long a stopping host lets requests in flight finish before it ends them.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
