@@ -20,6 +20,7 @@ builder.Services
     .AddQaBotCore(root)
     .AddQaBotModel(builder.Configuration)   // optional: only with an AIServices:ModelId
     .AddQaBotWebOptions()
+    .AddQaBotTelemetry(builder.Configuration)   // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set; OpenAPI
     .AddQaBotBot()
     .AddQaBotDirectLine();
 
@@ -31,6 +32,7 @@ app.MapBotMessages().LimitPerClient();                  // POST /api/messages th
 app.MapDirectLine().AllowEmbedding().LimitPerClient();  //      /v3/directline Direct Line 3.0, polling
 app.MapAsk().AllowEmbedding().LimitPerClient();         // POST /api/ask       the reply contract as JSON
 app.MapHealth();                                        // GET  /healthz       host, index and model readiness
+app.MapOpenApi();                                       // GET  /openapi/v1.json the HTTP API described
 
 app.Run();
 

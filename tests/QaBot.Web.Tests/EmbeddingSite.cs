@@ -1,11 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using QaBot.Core.Hosting;
 
 namespace QaBot.Web.Tests;
@@ -17,23 +12,18 @@ namespace QaBot.Web.Tests;
 internal sealed partial class EmbeddingSite : IAsyncDisposable
 {
     private const string ExampleBot = "https://bot.example.org";
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private string _page = "";
-
-    private EmbeddingSite(WebApplication app) => _app = app;
 
     /// <summary>The site's origin, as a browser sends it in the Origin header.</summary>
     public string Origin { get; private set; } = "";
 
     public static async Task<EmbeddingSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var site = new EmbeddingSite(builder.Build());
-        site._app.MapGet("/", () => Results.Content($"<!doctype html><html><head><title>A clinic</title><link rel='icon' href='data:,'></head><body><h1>A clinic's page</h1>{site._page}</body></html>", "text/html; charset=utf-8"));
-        await site._app.StartAsync();
-        var address = site._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var site = new EmbeddingSite();
+        (site._app, var address) = await LoopbackApp.StartAsync(app => app.MapGet("/", () => Results.Content(
+            $"<!doctype html><html><head><title>A clinic</title><link rel='icon' href='data:,'></head><body><h1>A clinic's page</h1>{site._page}</body></html>",
+            "text/html; charset=utf-8")));
         site.Origin = address.TrimEnd('/');
         return site;
     }

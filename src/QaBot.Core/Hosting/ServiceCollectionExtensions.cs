@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
                 sp.GetRequiredService<UnderstandingSource>().Embedder);
         });
         services.AddSingleton<IPassageSearch, PassageSearch>();
+        services.AddSingleton<AnswerTelemetry>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();
         return services;
     }

@@ -28,7 +28,10 @@ internal static class HealthEndpoint
         // Documents that could not be read and were left out, by file name only (never a folder).
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Skipped = null);
 
-    public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check);
+    public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check)
+        .WithTags("Operations")
+        .WithSummary("Readiness of the host, its index, the model and how questions are read")
+        .WithDescription("200 when the host and its index are ready; 503 while starting or when the index cannot be opened.");
 
     public static async Task<Results<Ok<Health>, JsonHttpResult<Health>>> Check(IndexStore index, IModelHealth modelHealth, UnderstandingSource understandingSource,
         IHostApplicationLifetime lifetime, ILogger<IndexStore> log, CancellationToken cancellationToken)
