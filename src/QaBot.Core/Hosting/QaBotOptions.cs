@@ -56,6 +56,18 @@ public sealed class AnsweringOptions
     [Range(0, 1_000_000)] public int ReplyCache { get; set; } = 1024;
 }
 
+/// <summary>How a chat continues (section "Conversation"), for the bot and <c>qabot chat</c> alike.</summary>
+public sealed class ConversationOptions
+{
+    public const string Section = "Conversation";
+
+    /// <summary>Messages that ask for more passages on the previous question ("tell me more").</summary>
+    public List<string> MoreCommands { get; set; } = [];
+
+    /// <summary>The label of the "tell me more" suggestion; saying it asks for more too.</summary>
+    [Required, MinLength(1)] public string MoreLabel { get; set; } = "Tell me more";
+}
+
 /// <summary>Medical advice and emergency contacts (section "Safety").</summary>
 public sealed class SafetyOptions
 {

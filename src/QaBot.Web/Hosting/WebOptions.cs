@@ -25,12 +25,6 @@ public sealed class BotOptions
     /// <summary>Example questions offered as suggested actions: on welcome and after answers.</summary>
     public List<string> ExampleQuestions { get; set; } = [];
 
-    /// <summary>Messages that ask for more passages on the previous question ("tell me more").</summary>
-    public List<string> MoreCommands { get; set; } = [];
-
-    /// <summary>The label of the "tell me more" suggested action.</summary>
-    [Required, MinLength(1)] public string MoreLabel { get; set; } = "Tell me more";
-
     /// <summary>Most suggested actions under one message.</summary>
     [Range(0, 10)] public int MaxSuggestions { get; set; } = 4;
 
