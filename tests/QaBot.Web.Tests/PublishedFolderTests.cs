@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using QaBot.Core.Hosting;
+using QaBot.Tests.Shared;
 
 namespace QaBot.Web.Tests;
 
@@ -15,7 +16,7 @@ public sealed class PublishedFolder : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var project = Path.Combine(QaBotRoot.Find(), "src", "QaBot.Web");
-        using var publish = HostProcess.Start(QaBotRoot.Find(), ["publish", project, "-c", "Release", "-o", Out, "--disable-build-servers", "-nologo"], new Dictionary<string, string?>());
+        using var publish = HostProcess.Start(QaBotRoot.Find(), ["publish", project, "-c", "Release", "--no-restore", "-o", Out, "--disable-build-servers", "-nologo"], new Dictionary<string, string?>());
         var code = await publish.WaitForExitAsync(TimeSpan.FromMinutes(10));
         Assert.True(code == 0, "dotnet publish failed:\n" + publish.Output);
     }

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Xunit;
 
-namespace QaBot.Web.Tests;
+namespace QaBot.Tests.Shared;
 
 /// <summary>
 /// A real process started the way an operator starts one (the dotnet host, a working directory,
@@ -23,9 +24,13 @@ internal sealed class HostProcess : IDisposable
     /// <summary>The dotnet host that runs the tests, so the child uses the same runtime.</summary>
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static HostProcess Start(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?> environment)
+    /// <summary>Starts <paramref name="file"/> (the dotnet host by default), writing <paramref name="input"/>, if any, to its standard input.</summary>
+    public static HostProcess Start(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?> environment, string? file = null, string? input = null)
     {
-        var start = new ProcessStartInfo(Dotnet) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file ?? Dotnet)
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null,
+        };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // Nothing of the test run's own settings leaks in: no root, no ports, no MSBuild of the test host.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("QABOT_", StringComparison.OrdinalIgnoreCase)
@@ -40,6 +45,11 @@ internal sealed class HostProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         return host;
     }
 
