@@ -19,7 +19,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
 {
     private readonly IndexStore _index;
     private readonly AnsweringOptions _options;
-    private readonly Synonyms _synonyms;
+    private readonly SynonymSource _synonyms;
     private readonly ReplyWriter _writer;
     private readonly AnswerPipeline _pipeline;
     private readonly UnderstandingSource _understanding;
@@ -37,7 +37,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         _log = log ?? NullLogger<QuestionAnswerer>.Instance;
         _index = index;
         _options = options.Value;
-        _synonyms = synonyms.Synonyms;
+        _synonyms = synonyms;
         _writer = new ReplyWriter(safety.Value);
         _pipeline = new AnswerPipeline(_options, _writer, patterns.Patterns);
         _understanding = understanding;
@@ -64,14 +64,16 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         var understanding = _understanding.Understanding;
         var key = QuestionText.Normalize(question, _options.MaxQuestionChars);
         var cache = _options.ReplyCache == 0 ? null : _cache;
-        if (_options.ReplyCache > 0 && (cache is null || cache.Generation != snapshot)) _cache = cache = new ReplyCache(snapshot, new());
+        var synonyms = _synonyms.Synonyms;
+        if (_options.ReplyCache > 0 && (cache is null || cache.Generation != snapshot || cache.Synonyms != synonyms))
+            _cache = cache = new ReplyCache(snapshot, synonyms, new());
         if (cache is not null && cache.Replies.TryGetValue((key, skip), out var found))
         {
             _telemetry.CacheHit();
             return (found.Reply, found.Evidence, found.Original, true);
         }
 
-        var parsed = await QuestionReader.ReadAsync(question, snapshot, _synonyms, _options, understanding is null ? null : _understanding.Embedder, cancellationToken);
+        var parsed = await QuestionReader.ReadAsync(question, snapshot, synonyms, _options, understanding is null ? null : _understanding.Embedder, cancellationToken);
         var (reply, evidence) = _pipeline.Answer(parsed, snapshot, understanding, skip);
         found = (reply, evidence, parsed.Original);
         if (cache is not null)
@@ -82,8 +84,8 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         return (reply, evidence, parsed.Original, false);
     }
 
-    /// <summary>Replies found on one index generation; a new generation starts an empty cache.</summary>
-    private sealed record ReplyCache(IndexSnapshot Generation, ConcurrentDictionary<(string Text, int Skip), (Reply Reply, Evidence? Evidence, string Original)> Replies);
+    /// <summary>Replies found on one index generation with one synonym file; a new one of either starts an empty cache.</summary>
+    private sealed record ReplyCache(IndexSnapshot Generation, Synonyms Synonyms, ConcurrentDictionary<(string Text, int Skip), (Reply Reply, Evidence? Evidence, string Original)> Replies);
 
     /// <summary>The model's draft, verified; the extractive reply when it cannot be trusted or the model fails.</summary>
     private async Task<Reply> DraftAsync(IDraftComposer drafter, string question, Evidence evidence, Reply extractive, CancellationToken cancellationToken)

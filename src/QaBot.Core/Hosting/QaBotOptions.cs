@@ -21,6 +21,22 @@ public sealed class IndexOptions
 
     /// <summary>Solr-format synonyms mapping people's words to the documents' words.</summary>
     [Required] public string SynonymsPath { get; set; } = "index/synonyms.txt";
+
+    /// <summary>
+    /// Whether a long-running host watches the documents folder and the synonym file and rebuilds
+    /// in the background when they change. Either way it picks up a generation that another process
+    /// (<c>qabot index</c>) made current.
+    /// </summary>
+    public bool WatchDocuments { get; set; } = true;
+
+    /// <summary>How long changes must settle before a refresh (a copied file is written in several steps).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")] public TimeSpan RefreshDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How often the host also checks without being told (file events do not cross some network
+    /// and container mounts); 0 checks only on events.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>How answers are chosen and composed (section "Answering").</summary>

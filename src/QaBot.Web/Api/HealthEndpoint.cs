@@ -26,7 +26,14 @@ internal static class HealthEndpoint
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Sentences,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
         // Documents that could not be read and were left out, by file name only (never a folder).
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Skipped = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Skipped = null,
+        // The live generation: its name, when it was built, and what it holds (file names only).
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Generation = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? BuiltAt = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IndexedFile>? Files = null);
+
+    /// <summary>One indexed document: its file, title and how many sentences it gave.</summary>
+    public sealed record IndexedFile(string FileName, string Title, int Sentences);
 
     public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check)
         .WithTags("Operations")
@@ -44,7 +51,8 @@ internal static class HealthEndpoint
             using var snapshot = index.Acquire();
             var manifest = snapshot.Manifest;
             var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
-                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)]), model, understanding);
+                manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)],
+                snapshot.Generation, manifest.BuiltAt, [.. manifest.Documents.Select(d => new IndexedFile(d.FileName, d.Title, d.Sentences))]), model, understanding);
             return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -61,6 +61,7 @@ public static class WebExtensions
                 .SetPreflightMaxAge(settings.Value.PreflightMaxAge)));
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<IndexWarmup>();
+        services.AddHostedService<IndexWatcher>();
         return services;
     }
 
