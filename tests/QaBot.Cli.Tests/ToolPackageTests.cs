@@ -10,11 +10,6 @@ namespace QaBot.Cli.Tests;
 /// </summary>
 public sealed class ToolPackageTests : IDisposable
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
     private readonly string _work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "qabot-cli-tests", "tool-" + Guid.NewGuid().ToString("N"))).FullName;
 
     public void Dispose()
@@ -39,7 +34,7 @@ public sealed class ToolPackageTests : IDisposable
         var elsewhere = Directory.CreateDirectory(Path.Combine(_work, "elsewhere")).FullName;
         // The test run has built the CLI already; packing reuses that build rather than compiling beside other test projects.
         await RunAsync(QaBotRoot.Find(), HostProcess.Dotnet,
-            ["pack", Path.Combine(QaBotRoot.Find(), "src", "QaBot.Cli"), "-c", Configuration, "--no-build", "--no-restore", "-o", packages]);
+            ["pack", Path.Combine(QaBotRoot.Find(), "src", "QaBot.Cli"), "-c", HostProcess.Configuration, "--no-build", "--no-restore", "-o", packages]);
         await RunAsync(elsewhere, HostProcess.Dotnet, ["tool", "install", "--tool-path", tools, "--add-source", packages, "QaBot.Cli"]);
 
         var output = await RunAsync(elsewhere, Path.Combine(tools, "qabot"), ["chat"], "What are the risks of using kratom?\ntell me more\n\n");

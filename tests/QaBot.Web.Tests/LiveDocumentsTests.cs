@@ -13,11 +13,6 @@ namespace QaBot.Web.Tests;
 /// </summary>
 public sealed class LiveDocumentsTests : IDisposable
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
     private const string Question = "Is a regular bedtime recommended?";
     private const string NewTitle = "Sleep Hygiene During Recovery";
     private const string NewDocument = "# Sleep Hygiene During Recovery\n\n## Evening Routine\n\nA regular bedtime and a dark, quiet bedroom are recommended for better sleep during recovery.\n";
@@ -93,7 +88,7 @@ public sealed class LiveDocumentsTests : IDisposable
         var before = await HealthAsync(client);
         await File.WriteAllTextAsync(Path.Combine(_documents, "sleep-hygiene.md"), NewDocument);
 
-        var qabot = Path.Combine(QaBotRoot.Find(), "src", "QaBot.Cli", "bin", Configuration, "net10.0", "qabot.dll");
+        var qabot = Path.Combine(QaBotRoot.Find(), "src", "QaBot.Cli", "bin", HostProcess.Configuration, "net10.0", "qabot.dll");
         using var index = HostProcess.Start(QaBotRoot.Find(), [qabot, "index"], new Dictionary<string, string?>
         {
             ["QABOT_Corpus__DocumentsPath"] = _documents,
