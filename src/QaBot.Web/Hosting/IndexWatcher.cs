@@ -99,8 +99,17 @@ internal sealed class IndexWatcher(IndexStore index, SynonymSource synonyms, IOp
             log.LogWarning("Watching {Folder} failed ({Reason}); the poll still checks.", Path.GetFileName(folder), e.GetException().Message);
             _changed.Release();
         };
-        watcher.EnableRaisingEvents = true;
-        _watchers.Add(watcher);
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            _watchers.Add(watcher);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // Out of inotify instances, say: answering goes on, and the poll (if any) still checks.
+            log.LogWarning("Cannot watch {Folder} ({Reason}); changes are seen every Index:PollInterval.", Path.GetFileName(folder), e.Message);
+            watcher.Dispose();
+        }
     }
 
     public override void Dispose()
