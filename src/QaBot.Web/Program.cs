@@ -20,7 +20,8 @@ builder.Services
     .AddQaBotCore(root)
     .AddQaBotModel(builder.Configuration)   // optional: only with an AIServices:ModelId
     .AddQaBotWebOptions()
-    .AddQaBotTelemetry(builder.Configuration)   // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set; OpenAPI
+    .AddQaBotTelemetry(builder.Configuration)   // traces and metrics; OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set
+    .AddQaBotOpenApi()
     .AddQaBotBot()
     .AddQaBotDirectLine();
 

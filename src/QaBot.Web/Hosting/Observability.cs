@@ -24,12 +24,15 @@ public static class Observability
             .WithTracing(tracing => tracing.AddSource(AnswerTelemetry.Name).AddAspNetCoreInstrumentation())
             .WithMetrics(metrics => metrics.AddMeter(AnswerTelemetry.Name).AddAspNetCoreInstrumentation());
         if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpoint])) telemetry.UseOtlpExporter();
+        return services;
+    }
+
+    /// <summary>The OpenAPI document at /openapi/v1.json, from the endpoints' own summaries, tags and result types.</summary>
+    public static IServiceCollection AddQaBotOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "QaBot";
             document.Info.Description = "Answers questions about the documents with verbatim quotes, always ending with medical advice.";
             return Task.CompletedTask;
         }));
-        return services;
-    }
 }
