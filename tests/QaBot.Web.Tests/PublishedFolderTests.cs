@@ -69,12 +69,40 @@ public sealed class PublishedFolderTests(PublishedFolder published) : IClassFixt
         Assert.True(File.Exists(Path.Combine(published.Out, "index", "lucene", "CURRENT")));
     }
 
+    [Fact]
+    public async Task Urls_on_the_command_line_win_over_ASPNETCORE_URLS()
+    {
+        var (port, ignored) = (HostProcess.FreePort(), HostProcess.FreePort());
+
+        var reply = await AskAsync(port, new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ignored}" }, "--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Equal("answered", reply.GetProperty("status").GetString());
+        await NothingListensOnAsync(ignored);
+    }
+
+    [Fact]
+    public async Task Kestrel_endpoints_win_over_urls()
+    {
+        var (port, ignored) = (HostProcess.FreePort(), HostProcess.FreePort());
+
+        var reply = await AskAsync(port, new Dictionary<string, string?> { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}" }, "--urls", $"http://127.0.0.1:{ignored}");
+
+        Assert.Equal("answered", reply.GetProperty("status").GetString());
+        await NothingListensOnAsync(ignored);
+    }
+
+    private static async Task NothingListensOnAsync(int port)
+    {
+        using var probe = new HttpClient();
+        await Assert.ThrowsAsync<HttpRequestException>(() => probe.GetAsync($"http://127.0.0.1:{port}/healthz"));
+    }
+
     /// <summary>Starts <c>dotnet out/QaBot.Web.dll</c> from an unrelated folder, waits for /healthz, asks, and checks the page's bundle.</summary>
-    private async Task<JsonElement> AskAsync(int port, Dictionary<string, string?> environment)
+    private async Task<JsonElement> AskAsync(int port, Dictionary<string, string?> environment, params string[] arguments)
     {
         var elsewhere = Directory.CreateDirectory(Path.Combine(published.Folder, "cwd-" + Guid.NewGuid().ToString("N"))).FullName;
         environment["RateLimiting__Enabled"] = "false";
-        using var host = HostProcess.Start(elsewhere, [Path.Combine(published.Out, "QaBot.Web.dll")], environment);
+        using var host = HostProcess.Start(elsewhere, [Path.Combine(published.Out, "QaBot.Web.dll"), .. arguments], environment);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         await host.WaitUntilReadyAsync(client, TimeSpan.FromMinutes(2));
 
