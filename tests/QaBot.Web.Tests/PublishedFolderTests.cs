@@ -69,26 +69,18 @@ public sealed class PublishedFolderTests(PublishedFolder published) : IClassFixt
         Assert.True(File.Exists(Path.Combine(published.Out, "index", "lucene", "CURRENT")));
     }
 
-    [Fact]
-    public async Task Urls_on_the_command_line_win_over_ASPNETCORE_URLS()
+    [Theory]
+    [InlineData("ASPNETCORE_URLS", false)]              // --urls wins over the environment
+    [InlineData("Kestrel__Endpoints__Http__Url", true)] // Kestrel's endpoints win over --urls
+    public async Task The_usual_precedence_decides_between_urls_and_the_setting(string setting, bool settingWins)
     {
-        var (port, ignored) = (HostProcess.FreePort(), HostProcess.FreePort());
+        var (winner, loser) = (HostProcess.FreePort(), HostProcess.FreePort());
+        var (fromSetting, fromArgument) = settingWins ? (winner, loser) : (loser, winner);
 
-        var reply = await AskAsync(port, new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ignored}" }, "--urls", $"http://127.0.0.1:{port}");
+        var reply = await AskAsync(winner, new Dictionary<string, string?> { [setting] = $"http://127.0.0.1:{fromSetting}" }, "--urls", $"http://127.0.0.1:{fromArgument}");
 
         Assert.Equal("answered", reply.GetProperty("status").GetString());
-        await NothingListensOnAsync(ignored);
-    }
-
-    [Fact]
-    public async Task Kestrel_endpoints_win_over_urls()
-    {
-        var (port, ignored) = (HostProcess.FreePort(), HostProcess.FreePort());
-
-        var reply = await AskAsync(port, new Dictionary<string, string?> { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}" }, "--urls", $"http://127.0.0.1:{ignored}");
-
-        Assert.Equal("answered", reply.GetProperty("status").GetString());
-        await NothingListensOnAsync(ignored);
+        await NothingListensOnAsync(loser);
     }
 
     private static async Task NothingListensOnAsync(int port)
