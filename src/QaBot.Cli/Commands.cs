@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaBot.Core.Answering;
+using QaBot.Core.Conversations;
 using QaBot.Core.Documents;
 using QaBot.Core.Search;
 
@@ -15,7 +16,7 @@ internal static class Commands
           qabot ask --jsonl        read questions from standard input, one a line; write one JSON reply a line
           qabot index              rebuild the index from the documents and say what was indexed
           qabot read FILE          show how a document is read: title, and each passage with its section and page
-          qabot chat               ask questions interactively (an empty line or "exit" quits)
+          qabot chat               ask questions interactively ("tell me more" continues; an empty line or "exit" quits)
           qabot train              fit the understanding models on training/ and write their parameters
                                    [--folds N] [--ablations] [--with FILE.json]... [--held-out FILE.json]...
         """;
@@ -91,27 +92,18 @@ internal static class Commands
         return 0;
     }
 
+    /// <summary>The same conversation logic as the bot: "tell me more" (or "more") continues the last answered question.</summary>
     private static async Task<int> ChatAsync(IServiceProvider services, TextReader input, TextWriter output)
     {
-        var answerer = services.GetRequiredService<IQuestionAnswerer>();
-        await output.WriteLineAsync("Ask about the article. \"more\" shows more passages for the last question; an empty line or \"exit\" quits.");
-        string? last = null;
-        var shown = 0;
+        var conversation = services.GetRequiredService<Conversation>();
+        var memory = new ConversationMemory();
+        await output.WriteLineAsync($"Ask about the article. \"{conversation.MoreLabel}\" shows more passages for the last question; an empty line or \"exit\" quits.");
         while (true)
         {
             await output.WriteAsync("> ");
             var line = (await input.ReadLineAsync())?.Trim();
             if (string.IsNullOrEmpty(line) || line is "exit" or "quit") return 0;
-            Reply reply;
-            if (line.Equals("more", StringComparison.OrdinalIgnoreCase) && last is not null)
-                reply = await answerer.AnswerAsync(last, shown);
-            else
-            {
-                last = line;
-                shown = 0;
-                reply = await answerer.AnswerAsync(line);
-            }
-            shown += reply.Quotes.Count;
+            var reply = await conversation.ReplyAsync(memory, line);
             await output.WriteLineAsync(reply.Text + "\n");
         }
     }

@@ -13,12 +13,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = root,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
-builder.AddRootConfiguration(root);
+builder.AddRootConfiguration(root)
+    .UseDefaultUrlsWhenUnset();   // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, Kestrel:Endpoints win
 
 builder.Services
     .AddQaBotCore(root)
     .AddQaBotModel(builder.Configuration)   // optional: only with an AIServices:ModelId
     .AddQaBotWebOptions()
+    .AddQaBotTelemetry(builder.Configuration)   // traces and metrics; OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set
+    .AddQaBotOpenApi()
     .AddQaBotBot()
     .AddQaBotDirectLine();
 
@@ -30,6 +33,7 @@ app.MapBotMessages().LimitPerClient();                  // POST /api/messages th
 app.MapDirectLine().AllowEmbedding().LimitPerClient();  //      /v3/directline Direct Line 3.0, polling
 app.MapAsk().AllowEmbedding().LimitPerClient();         // POST /api/ask       the reply contract as JSON
 app.MapHealth();                                        // GET  /healthz       host, index and model readiness
+app.MapOpenApi();                                       // GET  /openapi/v1.json the HTTP API described
 
 app.Run();
 

@@ -107,6 +107,34 @@ public sealed class CommandsTests : IDisposable
         Assert.Contains("Here is more of what the article says", output);
     }
 
+    [Theory]
+    [InlineData("tell me more")]
+    [InlineData("Tell me more!")]
+    [InlineData("go on")]
+    public async Task ChatAnswersTellMeMoreWithTheNextPassages(string more)
+    {
+        using var services = Services(null, Path.Combine(_work, "lucene"));
+        var answerer = services.GetRequiredService<Core.Answering.IQuestionAnswerer>();
+        var first = await answerer.AnswerAsync("What are the risks of using kratom?");
+        var next = await answerer.AnswerAsync("What are the risks of using kratom?", first.Quotes.Count);
+
+        var (code, output, _) = await Run(services, $"What are the risks of using kratom?\n{more}\n\n", ["chat"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains(next.Quotes[0].Text, output);
+        Assert.Contains("Here is more of what the article says", output);
+    }
+
+    [Fact]
+    public async Task ChatKeepsTheQuestionAcrossThanksSoMoreStillFollowsIt()
+    {
+        var (code, output, _) = await Run("What are the risks of using kratom?\nthanks\nmore\n\n", ["chat"]);
+
+        Assert.Equal(0, code);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, "You're welcome"));
+        Assert.Contains("Here is more of what the article says", output);
+    }
+
     [Fact]
     public async Task AMissingCorpusIsAClearMessageAndANonZeroExit()
     {

@@ -115,4 +115,41 @@ public sealed class IndexStoreTests : IDisposable
         using var fresh = store.Acquire();
         Assert.Equal(36, fresh.Reader.GetDocCount(Fields.Key));
     }
+
+    [Fact]
+    public void RefreshRebuildsWhenTheDocumentsChangedAndOtherwiseKeepsTheLiveGeneration()
+    {
+        using var store = new IndexStore(_documents, _index);
+        using (store.Acquire()) { }
+        Assert.False(store.Refresh());
+        var old = store.Acquire();
+        File.WriteAllText(Path.Combine(_documents, "extra.txt"), "Grapefruit juice is mentioned here.");
+
+        Assert.False(store.Refresh(rebuildWhenStale: false));
+        Assert.True(store.Refresh());
+
+        Assert.Equal(35, old.Reader.GetDocCount(Fields.Key));
+        old.Dispose();
+        using var fresh = store.Acquire();
+        Assert.Equal(36, fresh.Reader.GetDocCount(Fields.Key));
+        Assert.Equal(Path.GetFileName(Live()), fresh.Generation);
+    }
+
+    [Fact]
+    public void RefreshPicksUpTheGenerationAnotherProcessMadeCurrent()
+    {
+        using var host = new IndexStore(_documents, _index);
+        string before;
+        using (var snapshot = host.Acquire()) before = snapshot.Generation;
+        File.WriteAllText(Path.Combine(_documents, "extra.txt"), "Grapefruit juice is mentioned here.");
+        using (var other = new IndexStore(_documents, _index)) other.Rebuild();   // what `qabot index` does
+        var built = Path.GetFileName(Live());
+
+        Assert.True(host.Refresh(rebuildWhenStale: false));
+
+        using var fresh = host.Acquire();
+        Assert.NotEqual(before, built);
+        Assert.Equal(built, fresh.Generation);
+        Assert.Equal(36, fresh.Reader.GetDocCount(Fields.Key));
+    }
 }

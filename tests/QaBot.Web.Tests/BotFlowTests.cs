@@ -154,6 +154,7 @@ public sealed class BotFlowTests : IClassFixture<QaBotFactory>
     {
         await Flow()
             .Send("tell me more")
+            .AssertReply(Typing)
             .AssertReply(reply => Assert.StartsWith("Ask me a question about the article first", Message(reply).Text))
             .StartTestAsync();
     }

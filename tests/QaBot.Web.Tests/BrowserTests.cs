@@ -5,27 +5,6 @@ using Xunit.Abstractions;
 
 namespace QaBot.Web.Tests;
 
-/// <summary>Debian's Chromium, which Playwright drives (no browser is downloaded).</summary>
-internal static class Chromium
-{
-    private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/lib/chromium/chromium"];
-
-    public static string? Path => Candidates.FirstOrDefault(File.Exists);
-
-    public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    public const string Missing = "Chromium is not installed: run `apt-get install -y --no-install-recommends chromium` (CI's .ci/run does).";
-}
-
-/// <summary>A test that needs a real browser: skipped without Chromium, except under CI, where it fails and says why.</summary>
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        if (Chromium.Path is null && !Chromium.UnderCi) Skip = Chromium.Missing;
-    }
-}
-
 /// <summary>A person in a real browser: the page at / on the real host, Web Chat, a typed question, the rendered answer.</summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
@@ -48,56 +27,12 @@ public sealed class BrowserTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Debian's Chromium with a page that records every console error, failed or foreign request and page error.</summary>
-    private sealed class BrowserPage(IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
-    {
-        public IPage Page { get; } = page;
-
-        public List<string> Problems { get; } = [];
-
-        public async ValueTask DisposeAsync()
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
-    }
-
     private async Task<BrowserPage> OpenAsync()
     {
-        var executable = Chromium.Path;
-        Assert.True(executable is not null, Chromium.Missing);
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1100 } });
-        var opened = new BrowserPage(playwright, browser, page);
-        var problems = opened.Problems;
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add("console: " + message.Text); };
-        page.RequestFailed += (_, request) => problems.Add("request failed: " + request.Url);
-        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"HTTP {response.Status}: {response.Url}"); };
-        // Everything comes from the host itself: no CDN, no cloud.
-        page.Request += (_, request) =>
-        {
-            string[] local = [_address.ToString(), "blob:" + _address.ToString().TrimEnd('/'), "data:"];
-            if (!local.Any(prefix => request.Url.StartsWith(prefix, StringComparison.Ordinal)))
-                problems.Add("request elsewhere: " + request.Url);
-        };
-        page.PageError += (_, error) => problems.Add("page error: " + error);
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(_address.ToString());
-        await page.Locator(".webchat__bubble__content p", new PageLocatorOptions { HasText = "Hello! I answer questions about" }).WaitForAsync();
-        return opened;
-    }
-
-    private static async Task TypeAsync(IPage page, string text)
-    {
-        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
-        await sendBox.FillAsync(text);
-        await sendBox.PressAsync("Enter");
+        var browser = await BrowserPage.OpenAsync(_address);
+        await browser.Page.GotoAsync(_address.ToString());
+        await browser.WelcomedAsync();
+        return browser;
     }
 
     [BrowserFact]
@@ -107,7 +42,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Equal(ReplyStatus.Answered, expected.Status);
         await using var browser = await OpenAsync();
         var (page, problems) = (browser.Page, browser.Problems);
-        await TypeAsync(page, Question);
+        await browser.TypeAsync(Question);
 
         // The answer: its first quote rendered as a blockquote (Markdown, not "> " text), then the advice.
         var quote = page.Locator("blockquote", new PageLocatorOptions { HasText = expected.Quotes[0].Text[..60] });
@@ -138,7 +73,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await using var browser = await OpenAsync();
         var page = browser.Page;
 
-        await TypeAsync(page, Markup);
+        await browser.TypeAsync(Markup);
 
         // The reply came (the welcome and the reply each end with the advice) ...
         await Assertions.Expect(page.Locator(".webchat__bubble__content em", new PageLocatorOptions { HasText = advisory })).ToHaveCountAsync(2);

@@ -15,7 +15,8 @@ public sealed class CorsTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Options, path);
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+        // What Web Chat's Direct Line client (directlinejs and its Ajax library) sends.
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent,x-requested-with");
         return await _factory.CreateClient().SendAsync(request);
     }
 
@@ -31,6 +32,20 @@ public sealed class CorsTests : IDisposable
         Assert.Equal(Allowed, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         var headers = string.Join(',', response.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant();
         Assert.Contains("authorization", headers);
+        Assert.Contains("x-ms-bot-agent", headers);
+        Assert.Contains("x-requested-with", headers);
+    }
+
+    [Fact]
+    public async Task An_allowed_origin_may_read_retry_after()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ask") { Content = new StringContent("{}") };
+        request.Headers.Add("Origin", Allowed);
+
+        var response = await _factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(Allowed, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("retry-after", string.Join(',', response.Headers.GetValues("Access-Control-Expose-Headers")).ToLowerInvariant());
     }
 
     [Fact]

@@ -48,6 +48,8 @@ public sealed class QaBotFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Also as host settings: those reach Program's builder.Configuration before registration reads it.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         if (_services is not null) builder.ConfigureServices(_services);
     }

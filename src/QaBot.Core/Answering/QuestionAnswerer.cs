@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,23 +19,25 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
 {
     private readonly IndexStore _index;
     private readonly AnsweringOptions _options;
-    private readonly Synonyms _synonyms;
+    private readonly SynonymSource _synonyms;
     private readonly ReplyWriter _writer;
     private readonly AnswerPipeline _pipeline;
     private readonly UnderstandingSource _understanding;
     private readonly IPassageSearch _search;
     private readonly IDraftComposer? _drafter;
     private readonly ILogger _log;
+    private readonly AnswerTelemetry _telemetry;
     private ReplyCache? _cache;
 
     public QuestionAnswerer(IndexStore index, IOptions<AnsweringOptions> options, IOptions<SafetyOptions> safety, SynonymSource synonyms,
         IPassageSearch search, UnderstandingSource understanding, EmergencyPatternSource patterns,
-        ILogger<QuestionAnswerer>? log = null, IDraftComposer? drafter = null)
+        ILogger<QuestionAnswerer>? log = null, IDraftComposer? drafter = null, AnswerTelemetry? telemetry = null)
     {
+        _telemetry = telemetry ?? new AnswerTelemetry();
         _log = log ?? NullLogger<QuestionAnswerer>.Instance;
         _index = index;
         _options = options.Value;
-        _synonyms = synonyms.Synonyms;
+        _synonyms = synonyms;
         _writer = new ReplyWriter(safety.Value);
         _pipeline = new AnswerPipeline(_options, _writer, patterns.Patterns);
         _understanding = understanding;
@@ -46,31 +49,43 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
     {
         cancellationToken.ThrowIfCancellationRequested();
         skip = Math.Max(0, skip);
-        var (reply, evidence, original) = await ExtractAsync(question, skip, cancellationToken);
-        if (evidence is null || _drafter is null || skip > 0 || reply.Status != ReplyStatus.Answered) return reply;
-        return await DraftAsync(_drafter, original, evidence, reply, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        using var activity = AnswerTelemetry.Start(skip);
+        var (reply, evidence, original, cached) = await ExtractAsync(question, skip, cancellationToken);
+        if (evidence is not null && _drafter is not null && skip == 0 && reply.Status == ReplyStatus.Answered)
+            reply = await DraftAsync(_drafter, original, evidence, reply, cancellationToken);
+        _telemetry.Replied(activity, reply, Stopwatch.GetElapsedTime(started), cached, skip);
+        return reply;
     }
 
-    private async Task<(Reply Reply, Evidence? Evidence, string Original)> ExtractAsync(string? question, int skip, CancellationToken cancellationToken)
+    private async Task<(Reply Reply, Evidence? Evidence, string Original, bool Cached)> ExtractAsync(string? question, int skip, CancellationToken cancellationToken)
     {
         using var snapshot = _index.Acquire();
         var understanding = _understanding.Understanding;
         var key = QuestionText.Normalize(question, _options.MaxQuestionChars);
         var cache = _options.ReplyCache == 0 ? null : _cache;
-        if (_options.ReplyCache > 0 && (cache is null || cache.Generation != snapshot)) _cache = cache = new ReplyCache(snapshot, new());
-        if (cache is not null && cache.Replies.TryGetValue((key, skip), out var found)) return found;
+        var synonyms = _synonyms.Synonyms;
+        if (_options.ReplyCache > 0 && (cache is null || cache.Generation != snapshot || cache.Synonyms != synonyms))
+            _cache = cache = new ReplyCache(snapshot, synonyms, new());
+        if (cache is not null && cache.Replies.TryGetValue((key, skip), out var found))
+        {
+            _telemetry.CacheHit();
+            return (found.Reply, found.Evidence, found.Original, true);
+        }
 
-        var parsed = await QuestionReader.ReadAsync(question, snapshot, _synonyms, _options, understanding is null ? null : _understanding.Embedder, cancellationToken);
+        var parsed = await QuestionReader.ReadAsync(question, snapshot, synonyms, _options, understanding is null ? null : _understanding.Embedder, cancellationToken);
         var (reply, evidence) = _pipeline.Answer(parsed, snapshot, understanding, skip);
         found = (reply, evidence, parsed.Original);
-        if (cache is null) return found;
-        if (cache.Replies.Count >= _options.ReplyCache) cache.Replies.Clear();
-        cache.Replies.TryAdd((key, skip), found);
-        return found;
+        if (cache is not null)
+        {
+            if (cache.Replies.Count >= _options.ReplyCache) cache.Replies.Clear();
+            cache.Replies.TryAdd((key, skip), found);
+        }
+        return (reply, evidence, parsed.Original, false);
     }
 
-    /// <summary>Replies found on one index generation; a new generation starts an empty cache.</summary>
-    private sealed record ReplyCache(IndexSnapshot Generation, ConcurrentDictionary<(string Text, int Skip), (Reply Reply, Evidence? Evidence, string Original)> Replies);
+    /// <summary>Replies found on one index generation with one synonym file; a new one of either starts an empty cache.</summary>
+    private sealed record ReplyCache(IndexSnapshot Generation, Synonyms Synonyms, ConcurrentDictionary<(string Text, int Skip), (Reply Reply, Evidence? Evidence, string Original)> Replies);
 
     /// <summary>The model's draft, verified; the extractive reply when it cannot be trusted or the model fails.</summary>
     private async Task<Reply> DraftAsync(IDraftComposer drafter, string question, Evidence evidence, Reply extractive, CancellationToken cancellationToken)
@@ -86,6 +101,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
                 return _writer.Quoted(lead, quotes, drafter.Name);
             }
             _log.LogWarning("Falling back to the extractive answer: the model's draft was refused because {Reason}.", refusal);
+            _telemetry.Fallback("refused");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -94,6 +110,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         catch (Exception e)
         {
             _log.LogWarning("Falling back to the extractive answer: the model failed ({Kind}: {Reason}).", e.GetType().Name, e.Message);
+            _telemetry.Fallback("failed");
         }
         return extractive;
     }

@@ -17,6 +17,9 @@ public static class ReplyJson
         return options;
     }
 
+    /// <summary>A status as the wire writes it ("not_found").</summary>
+    public static string StatusName(ReplyStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+
     /// <summary>One reply as one line of JSON.</summary>
     public static string Serialize(Reply reply) => JsonSerializer.Serialize(reply, Options);
 }

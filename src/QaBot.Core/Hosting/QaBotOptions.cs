@@ -21,6 +21,22 @@ public sealed class IndexOptions
 
     /// <summary>Solr-format synonyms mapping people's words to the documents' words.</summary>
     [Required] public string SynonymsPath { get; set; } = "index/synonyms.txt";
+
+    /// <summary>
+    /// Whether a long-running host watches the documents folder and the synonym file and rebuilds
+    /// in the background when they change. Either way it picks up a generation that another process
+    /// (<c>qabot index</c>) made current.
+    /// </summary>
+    public bool WatchDocuments { get; set; } = true;
+
+    /// <summary>How long changes must settle before a refresh (a copied file is written in several steps).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")] public TimeSpan RefreshDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How often the host also checks without being told (file events do not cross some network
+    /// and container mounts); 0 checks only on events.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>How answers are chosen and composed (section "Answering").</summary>
@@ -54,6 +70,18 @@ public sealed class AnsweringOptions
     /// the same questions, and the suggested ones word for word. Emptied when full.
     /// </summary>
     [Range(0, 1_000_000)] public int ReplyCache { get; set; } = 1024;
+}
+
+/// <summary>How a chat continues (section "Conversation"), for the bot and <c>qabot chat</c> alike.</summary>
+public sealed class ConversationOptions
+{
+    public const string Section = "Conversation";
+
+    /// <summary>Messages that ask for more passages on the previous question ("tell me more").</summary>
+    public List<string> MoreCommands { get; set; } = [];
+
+    /// <summary>The label of the "tell me more" suggestion; saying it asks for more too.</summary>
+    [Required, MinLength(1)] public string MoreLabel { get; set; } = "Tell me more";
 }
 
 /// <summary>Medical advice and emergency contacts (section "Safety").</summary>

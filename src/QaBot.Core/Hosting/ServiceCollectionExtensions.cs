@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QaBot.Core.Answering;
+using QaBot.Core.Conversations;
 using QaBot.Core.Meaning;
 using QaBot.Core.Search;
 
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SynonymSource>();
         services.AddSingleton<EmergencyPatternSource>();
@@ -43,6 +45,8 @@ public static class ServiceCollectionExtensions
                 sp.GetRequiredService<UnderstandingSource>().Embedder);
         });
         services.AddSingleton<IPassageSearch, PassageSearch>();
+        services.AddSingleton<AnswerTelemetry>();
+        services.AddSingleton<Conversation>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();
         return services;
     }

@@ -39,6 +39,9 @@ public sealed class IndexSnapshot : IDisposable
 
     public IndexManifest Manifest { get; }
 
+    /// <summary>The generation's folder name under the index folder (what CURRENT names when it is live).</summary>
+    public string Generation { get; init; } = "";
+
     /// <summary>The embedding model's vectors of this generation, or null for a lexical-only index.</summary>
     internal Meaning.GenerationVectors? Vectors { get; }
 

@@ -20,6 +20,8 @@ public sealed class IndexStore : IDisposable
     private readonly ILogger _log;
     private readonly Embedder? _embedder;
     private readonly System.Threading.Lock _gate = new();
+    // One build or switch at a time in this process; searches go on meanwhile under _gate.
+    private readonly System.Threading.Lock _refreshing = new();
     private IndexSnapshot? _snapshot;
 
     /// <param name="embedder">The embedding model whose vectors each generation stores; null for a lexical-only index.</param>
@@ -56,14 +58,57 @@ public sealed class IndexStore : IDisposable
     /// <summary>Rebuilds from the documents now and switches searches over to the new generation.</summary>
     public IndexManifest Rebuild()
     {
-        lock (_gate)
+        lock (_refreshing)
         {
             var fresh = BuildAndOpen(Fingerprint());
-            var old = _snapshot;
-            _snapshot = fresh;
-            old?.Release();
+            SwitchTo(fresh);
             return fresh.Manifest;
         }
+    }
+
+    /// <summary>
+    /// Brings the live generation up to date while searches go on: opens a generation another
+    /// process (<c>qabot index</c>) made current, or rebuilds when the documents changed, then switches
+    /// to it atomically (searches already running finish on the old one). Nothing happens before
+    /// the first <see cref="Acquire"/>, which opens or builds as usual.
+    /// </summary>
+    /// <param name="rebuildWhenStale">False: only pick up another process's generation, never build here.</param>
+    /// <returns>True when searches now use another generation.</returns>
+    public bool Refresh(bool rebuildWhenStale = true)
+    {
+        lock (_refreshing)
+        {
+            IndexSnapshot? live;
+            lock (_gate) live = _snapshot;
+            if (live is null) return false;
+            var fingerprint = Fingerprint();
+            if (CurrentName() is { } named && named != live.Generation && TryOpenCurrent(fingerprint) is { } theirs)
+            {
+                SwitchTo(theirs);
+                return true;
+            }
+            if (live.Manifest.Fingerprint == fingerprint || !rebuildWhenStale) return false;
+            SwitchTo(BuildAndOpen(fingerprint));
+            return true;
+        }
+    }
+
+    private void SwitchTo(IndexSnapshot fresh)
+    {
+        IndexSnapshot? old;
+        lock (_gate)
+        {
+            old = _snapshot;
+            _snapshot = fresh;
+        }
+        old?.Release();
+    }
+
+    /// <summary>The generation CURRENT names, or null when there is none.</summary>
+    private string? CurrentName()
+    {
+        try { return File.ReadAllText(Path.Combine(_folder, CurrentFile)).Trim(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private IndexSnapshot? TryOpenCurrent(string fingerprint)
@@ -112,7 +157,7 @@ public sealed class IndexStore : IDisposable
         var vectors = _embedder is null ? null : GenerationVectors.Read(folder)
             ?? throw new InvalidDataException("the generation has no vectors for the embedding model");
         if (vectors is not null) _embedder!.Remember(vectors.Words);
-        return new IndexSnapshot(DirectoryReader.Open(FSDirectory.Open(folder)), manifest, vectors);
+        return new IndexSnapshot(DirectoryReader.Open(FSDirectory.Open(folder)), manifest, vectors) { Generation = Path.GetFileName(folder) };
     }
 
     /// <summary>Keeps the live generation and the one before it (another process may still read it).</summary>

@@ -1,7 +1,8 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using QaBot.Core.Answering;
 using QaBot.Web.Hosting;
 
@@ -11,17 +12,33 @@ namespace QaBot.Web.Api;
 internal static class AskEndpoint
 {
     /// <summary>The request body.</summary>
-    public sealed record AskRequest(string? Question);
+    /// <param name="Question">What the person asks, in their own words; a longer one than Answering:MaxQuestionChars is answered from its start.</param>
+    public sealed record AskRequest([property: Description("What the person asks, in their own words.")] string? Question);
 
     public static RouteHandlerBuilder MapAsk(this IEndpointRouteBuilder app) =>
         // Any content type: `curl -d '{"question": "..."}'` sends JSON labelled as a form, and still means JSON.
-        app.MapPost("/api/ask", AskAsync).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        app.MapPost("/api/ask", AskAsync)
+            .WithTags("Questions")
+            .WithSummary("Answer one question")
+            .WithDescription("The reply every host gets: its status (answered, not_found, emergency, chitchat), its text as a person reads it, the verbatim quotes with their document and section, the advisory that ends it, and which composer made it.")
+            // Described, not enforced: Accepts would refuse the JSON that curl -d labels as a form.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(AskRequest), null, cancellationToken) },
+                },
+            })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     /// <summary>
     /// The body is read here rather than bound, so every way it can be wrong (too large, not JSON,
     /// no question) gets a problem-details answer that says what to send instead.
     /// </summary>
-    public static async Task<Results<Ok<Reply>, BadRequest<ProblemDetails>, ProblemHttpResult>> AskAsync(
+    public static async Task<Results<Ok<Reply>, ProblemHttpResult>> AskAsync(
         HttpRequest request, IQuestionAnswerer answerer, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxBodyBytes;
@@ -35,28 +52,17 @@ internal static class AskEndpoint
         }
         catch (JsonException)
         {
-            return Invalid(request.HttpContext, "The body is not valid JSON.");
+            return Invalid("The body is not valid JSON.");
         }
-        if (string.IsNullOrWhiteSpace(ask?.Question)) return Invalid(request.HttpContext, "The body has no question.");
+        if (string.IsNullOrWhiteSpace(ask?.Question)) return Invalid("The body has no question.");
         return TypedResults.Ok(await answerer.AnswerAsync(ask.Question, 0, cancellationToken));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
 
-    private static BadRequest<ProblemDetails> Invalid(HttpContext http, string detail)
-    {
-        // BadRequest<T> writes application/json; a problem is application/problem+json (RFC 9457).
-        http.Response.OnStarting(() =>
-        {
-            http.Response.ContentType = "application/problem+json; charset=utf-8";
-            return Task.CompletedTask;
-        });
-        return TypedResults.BadRequest(new ProblemDetails
-        {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-            Title = "The request body must be JSON like {\"question\": \"Can kratom cause hair loss?\"}.",
-            Detail = detail,
-            Status = StatusCodes.Status400BadRequest,
-        });
-    }
+    private static ProblemHttpResult Invalid(string detail) => TypedResults.Problem(
+        title: "The request body must be JSON like {\"question\": \"Can kratom cause hair loss?\"}.",
+        detail: detail,
+        statusCode: StatusCodes.Status400BadRequest,
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
 }

@@ -29,9 +29,19 @@ internal static class HealthEndpoint
         // Documents that could not be read and were left out, by file name only (never a folder).
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Skipped = null,
         // The same files with why each was left out (a reason never names a folder).
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SkippedFile>? Unreadable = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SkippedFile>? Unreadable = null,
+        // The live generation: its name, when it was built, and what it holds (file names only).
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Generation = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? BuiltAt = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IndexedFile>? Files = null);
 
-    public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check);
+    /// <summary>One indexed document: its file, title and how many sentences it gave.</summary>
+    public sealed record IndexedFile(string FileName, string Title, int Sentences);
+
+    public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check)
+        .WithTags("Operations")
+        .WithSummary("Readiness of the host, its index, the model and how questions are read")
+        .WithDescription("200 when the host and its index are ready; 503 while starting or when the index cannot be opened.");
 
     public static async Task<Results<Ok<Health>, JsonHttpResult<Health>>> Check(IndexStore index, IModelHealth modelHealth, UnderstandingSource understandingSource,
         IHostApplicationLifetime lifetime, ILogger<IndexStore> log, CancellationToken cancellationToken)
@@ -45,7 +55,8 @@ internal static class HealthEndpoint
             var manifest = snapshot.Manifest;
             var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
                 manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)],
-                manifest.Skipped.Count == 0 ? null : manifest.Skipped), model, understanding);
+                manifest.Skipped.Count == 0 ? null : manifest.Skipped,
+                snapshot.Generation, manifest.BuiltAt, [.. manifest.Documents.Select(d => new IndexedFile(d.FileName, d.Title, d.Sentences))]), model, understanding);
             return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -1,24 +1,11 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Answering;
+using QaBot.Core.Conversations;
 using QaBot.Core.Hosting;
 using QaBot.Web.Hosting;
 
 namespace QaBot.Web.Bot;
-
-/// <summary>What the bot remembers about one conversation, for "tell me more".</summary>
-public sealed class ConversationMemory
-{
-    /// <summary>The last question that was answered with quotes.</summary>
-    public string? LastQuestion { get; set; }
-
-    /// <summary>How many passages for <see cref="LastQuestion"/> have been shown so far.</summary>
-    public int QuotesShown { get; set; }
-
-    /// <summary>Recent questions, so suggestions do not offer them again.</summary>
-    public List<string> Asked { get; set; } = [];
-}
 
 /// <summary>
 /// The chat face of the answering core: a welcome with example questions, a typing indicator,
@@ -27,21 +14,18 @@ public sealed class ConversationMemory
 /// </summary>
 internal sealed class ArticleBot : ActivityHandler
 {
-    private const int AskedKept = 20;
-    private readonly IQuestionAnswerer _answerer;
+    private readonly Conversation _conversation;
     private readonly ConversationState _state;
     private readonly IStatePropertyAccessor<ConversationMemory> _memory;
     private readonly Suggestions _suggestions;
-    private readonly BotOptions _options;
     private readonly SafetyOptions _safety;
 
-    public ArticleBot(IQuestionAnswerer answerer, ConversationState state, Suggestions suggestions, IOptions<BotOptions> options, IOptions<SafetyOptions> safety)
+    public ArticleBot(Conversation conversation, ConversationState state, Suggestions suggestions, IOptions<SafetyOptions> safety)
     {
-        _answerer = answerer;
+        _conversation = conversation;
         _state = state;
         _memory = state.CreateProperty<ConversationMemory>(nameof(ConversationMemory));
         _suggestions = suggestions;
-        _options = options.Value;
         _safety = safety.Value;
     }
 
@@ -71,43 +55,9 @@ internal sealed class ArticleBot : ActivityHandler
         }
 
         var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
-        var more = _suggestions.AsksForMore(text);
-        if (more && memory.LastQuestion is null)
-        {
-            await PoliteAsync(turnContext, $"Ask me a question about the article first; then say \u201C{_options.MoreLabel}\u201D to see more passages on it.", cancellationToken);
-            return;
-        }
-
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-        var reply = more
-            ? await _answerer.AnswerAsync(memory.LastQuestion, memory.QuotesShown, cancellationToken)
-            : await _answerer.AnswerAsync(text, 0, cancellationToken);
-        Remember(memory, more ? null : text, reply);
+        var reply = await _conversation.ReplyAsync(memory, text, cancellationToken);
         await turnContext.SendActivityAsync(Message(ReplyMarkdown.Format(reply), _suggestions.After(reply, memory.Asked)), cancellationToken);
-    }
-
-    /// <summary>After an answer, the next "tell me more" passes over every passage shown so far.</summary>
-    private static void Remember(ConversationMemory memory, string? newQuestion, Reply reply)
-    {
-        if (newQuestion is null)
-        {
-            memory.QuotesShown += reply.Quotes.Count;
-            return;
-        }
-        switch (reply.Status)
-        {
-            case ReplyStatus.Answered:
-                memory.LastQuestion = newQuestion;
-                memory.QuotesShown = reply.Quotes.Count;
-                memory.Asked.Add(newQuestion);
-                if (memory.Asked.Count > AskedKept) memory.Asked.RemoveRange(0, memory.Asked.Count - AskedKept);
-                break;
-            case ReplyStatus.NotFound or ReplyStatus.Emergency:
-                memory.LastQuestion = null;
-                memory.QuotesShown = 0;
-                break;
-            // Chitchat ("thanks") keeps the question, so "tell me more" still follows it.
-        }
     }
 
     protected override Task OnEventAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken) =>
@@ -146,7 +96,7 @@ internal sealed class ArticleBot : ActivityHandler
             sb.Append("\n\nIt covers:\n");
             foreach (var section in sections) sb.Append("\n- ").Append(Markdown.Escape(section));
         }
-        sb.Append("\n\n").Append(Markdown.EscapeInline($"Ask a question or pick one below. After an answer, say \u201C{_options.MoreLabel}\u201D for more passages."));
+        sb.Append("\n\n").Append(Markdown.EscapeInline($"Ask a question or pick one below. After an answer, say \u201C{_conversation.MoreLabel}\u201D for more passages."));
         return sb.Append("\n\n").Append(ReplyMarkdown.Advice(_safety.Advisory)).ToString();
     }
 

@@ -10,7 +10,12 @@ namespace QaBot.Web.Bot;
 /// <summary><c>POST /api/messages</c>: the Bot Framework endpoint the Emulator and Azure channels call.</summary>
 internal static class MessagesEndpoint
 {
-    public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder app) => app.MapPost("/api/messages", ProcessAsync);
+    public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder app) => app.MapPost("/api/messages", ProcessAsync)
+        .WithTags("Bot Framework")
+        .WithSummary("The Bot Framework messaging endpoint (the Emulator, Azure Bot Service channels)")
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, ILogger<QaBotAdapter> log)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QaBot.Core.Answering;
+using QaBot.Core.Conversations;
 using QaBot.Core.Search;
 using QaBot.Web.Hosting;
 
@@ -9,7 +10,7 @@ namespace QaBot.Web.Bot;
 /// What the article is about and what to ask next: example questions from configuration and the
 /// article's own section headings, never a hard-coded answer.
 /// </summary>
-internal sealed class Suggestions(IOptions<BotOptions> options, IndexStore index, ILogger<Suggestions> log)
+internal sealed class Suggestions(IOptions<BotOptions> options, Conversation conversation, IndexStore index, ILogger<Suggestions> log)
 {
     private readonly BotOptions _options = options.Value;
 
@@ -34,7 +35,7 @@ internal sealed class Suggestions(IOptions<BotOptions> options, IndexStore index
     {
         if (reply?.Status == ReplyStatus.Emergency || _options.MaxSuggestions == 0) return [];
         var offered = new List<string>();
-        if (reply?.Status == ReplyStatus.Answered) offered.Add(_options.MoreLabel);
+        if (reply?.Status == ReplyStatus.Answered) offered.Add(conversation.MoreLabel);
         var seen = asked.Select(Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var question in _options.ExampleQuestions.Concat(Outline().Sections))
         {
@@ -44,15 +45,5 @@ internal sealed class Suggestions(IOptions<BotOptions> options, IndexStore index
         return offered;
     }
 
-    /// <summary>True when the message asks for more passages on the previous question.</summary>
-    public bool AsksForMore(string text)
-    {
-        var said = Normalize(text);
-        return said.Length > 0 && (_options.MoreCommands.Any(c => Normalize(c) == said) || said == Normalize(_options.MoreLabel));
-    }
-
-    /// <summary>Lower case words only: "Tell me more!" and "tell me  more" are the same message.</summary>
-    public static string Normalize(string text) =>
-        string.Join(' ', new string(text.Select(c => char.IsLetterOrDigit(c) || c == '\'' ? char.ToLowerInvariant(c) : ' ').ToArray())
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    private static string Normalize(string text) => Conversation.Normalize(text);
 }

@@ -15,13 +15,13 @@ internal static class DirectLineEndpoints
 
     public static IEndpointConventionBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix);
-        group.MapPost("/tokens/generate", Generate);
-        group.MapPost("/tokens/refresh", Refresh);
-        group.MapPost("/conversations", StartAsync);
-        group.MapGet("/conversations/{conversationId}", Reconnect);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        var group = app.MapGroup(Prefix).WithTags("Direct Line");
+        group.MapPost("/tokens/generate", Generate).WithSummary("A token bound to a new conversation (the page's call)");
+        group.MapPost("/tokens/refresh", Refresh).WithSummary("A fresh token for the same conversation");
+        group.MapPost("/conversations", StartAsync).WithSummary("Start the token's conversation");
+        group.MapGet("/conversations/{conversationId}", Reconnect).WithSummary("Reconnect to the token's conversation");
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).WithSummary("Send an activity to the bot");
+        group.MapGet("/conversations/{conversationId}/activities", GetActivities).WithSummary("The conversation's activities after a watermark");
         return group;
     }
 

@@ -20,7 +20,7 @@ internal static class ChatPage
         return reader.ReadToEnd();
     });
 
-    public static RouteHandlerBuilder MapChatPage(this IEndpointRouteBuilder app) => app.MapGet("/", Render);
+    public static RouteHandlerBuilder MapChatPage(this IEndpointRouteBuilder app) => app.MapGet("/", Render).ExcludeFromDescription();
 
     private static IResult Render(HttpContext http, IOptions<CorsSettings> cors)
     {

@@ -55,9 +55,13 @@ public static class WebExtensions
             cors.AddPolicy(EmbedPolicy, policy => policy
                 .WithOrigins([.. settings.Value.AllowedOrigins])
                 .WithMethods("GET", "POST")
-                .WithHeaders("Authorization", "Content-Type")));
+                .WithHeaders([.. CorsSettings.WebChatRequestHeaders])
+                .WithExposedHeaders([.. CorsSettings.WebChatResponseHeaders])
+                // Every Direct Line call carries Authorization, so each would be preflighted: cache the answer.
+                .SetPreflightMaxAge(settings.Value.PreflightMaxAge)));
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<IndexWarmup>();
+        services.AddHostedService<IndexWatcher>();
         return services;
     }
 

@@ -25,12 +25,6 @@ public sealed class BotOptions
     /// <summary>Example questions offered as suggested actions: on welcome and after answers.</summary>
     public List<string> ExampleQuestions { get; set; } = [];
 
-    /// <summary>Messages that ask for more passages on the previous question ("tell me more").</summary>
-    public List<string> MoreCommands { get; set; } = [];
-
-    /// <summary>The label of the "tell me more" suggested action.</summary>
-    [Required, MinLength(1)] public string MoreLabel { get; set; } = "Tell me more";
-
     /// <summary>Most suggested actions under one message.</summary>
     [Range(0, 10)] public int MaxSuggestions { get; set; } = 4;
 
@@ -74,6 +68,18 @@ public sealed class CorsSettings
 
     /// <summary>Origins ("https://example.org") allowed to call Direct Line and /api/ask from their pages.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>How long a browser may reuse a preflight's answer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")] public TimeSpan PreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// What Web Chat's Direct Line client (botframework-directlinejs) sends: the token, its agent
+    /// string, and the marker its Ajax library adds, besides the JSON body's type.
+    /// </summary>
+    public static readonly IReadOnlyList<string> WebChatRequestHeaders = ["Authorization", "Content-Type", "X-Requested-With", "x-ms-bot-agent"];
+
+    /// <summary>What it reads from a response: after a 429 it waits Retry-After before trying again.</summary>
+    public static readonly IReadOnlyList<string> WebChatResponseHeaders = ["Retry-After"];
 }
 
 /// <summary>The JSON question API (section "Api").</summary>
@@ -110,6 +116,12 @@ public sealed class RateLimitingOptions
 public sealed class HostingOptions
 {
     public const string Section = "Hosting";
+
+    /// <summary>
+    /// Where to listen when nothing else says: no --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or
+    /// Kestrel:Endpoints. Loopback only, as a development default should be; a container sets a port.
+    /// </summary>
+    [Required] public string DefaultUrls { get; set; } = "http://localhost:3978";
 
     /// <summary>How long a stopping host lets requests in flight finish before it ends them.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
