@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using QaBot.Core.Hosting;
 using QaBot.Core.Search;
+using QaBot.Tests.Shared;
 
 namespace QaBot.Web.Tests;
 
@@ -47,7 +48,7 @@ public sealed class RecoveryTests : IDisposable
     private string LiveGeneration() => Path.Combine(_index, File.ReadAllText(Path.Combine(_index, "CURRENT")).Trim());
 
     /// <summary>What can happen to the index while no host runs.</summary>
-    public static TheoryData<string> Damage => ["deleted", "segments corrupted", "manifest corrupted", "generation missing", "current corrupted"];
+    public static TheoryData<string> Damage => ["deleted", "segments corrupted", "segment data with flipped bits", "vectors with flipped bits", "manifest corrupted", "generation missing", "current corrupted"];
 
     [Theory]
     [MemberData(nameof(Damage))]
@@ -63,6 +64,12 @@ public sealed class RecoveryTests : IDisposable
             case "segments corrupted":
                 foreach (var file in Directory.GetFiles(live).Where(f => !f.EndsWith(IndexManifest.FileName, StringComparison.Ordinal)))
                     await File.WriteAllBytesAsync(file, [1, 2, 3]);
+                break;
+            case "segment data with flipped bits":
+                StorageFaults.FlipBits(Directory.GetFiles(live, "*.cfs").Single(), 30);
+                break;
+            case "vectors with flipped bits":
+                StorageFaults.FlipBits(Path.Combine(live, "vectors.bin"), 30);
                 break;
             case "manifest corrupted":
                 await File.WriteAllTextAsync(Path.Combine(live, IndexManifest.FileName), "{ not json");
@@ -81,6 +88,24 @@ public sealed class RecoveryTests : IDisposable
         Assert.Equal(35, health.GetProperty("index").GetProperty("sentences").GetInt32());
         Assert.Equal("answered", reply.GetProperty("status").GetString());
         Assert.Contains(reply.GetProperty("quotes").EnumerateArray(), q => q.GetProperty("text").GetString()!.Contains("hair loss", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_the_documents_folder_gone_the_last_good_index_answers_and_healthz_says_degraded_and_why()
+    {
+        await RunHostAsync();
+        Directory.Delete(_documents, recursive: true);
+
+        using var factory = new QaBotFactory(new Dictionary<string, string?> { ["Corpus:DocumentsPath"] = _documents, ["Index:Path"] = _index });
+        var client = factory.CreateClient();
+        var health = JsonDocument.Parse(await (await client.GetAsync("/healthz")).Content.ReadAsStringAsync()).RootElement;
+        var ask = await client.PostAsync("/api/ask", new StringContent(JsonSerializer.Serialize(new { question = "Can kratom cause hair loss?" }), Encoding.UTF8, "application/json"));
+
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Contains("documents cannot be read", health.GetProperty("index").GetProperty("degraded").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_work, health.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Equal("answered", JsonDocument.Parse(await ask.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

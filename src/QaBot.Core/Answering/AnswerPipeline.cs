@@ -12,6 +12,9 @@ namespace QaBot.Core.Answering;
 /// </summary>
 internal sealed class AnswerPipeline(AnsweringOptions options, ReplyWriter writer, EmergencyPatterns patterns)
 {
+    /// <summary>The emergency patterns: a net that needs no index, for replies when the index fails.</summary>
+    public EmergencyPatterns Patterns => patterns;
+
     private readonly ExtractiveComposer _composer = new(options);
 
     public (Reply Reply, Evidence? Evidence) Answer(ParsedQuestion question, IndexSnapshot snapshot, Understanding? understanding, int skip) =>

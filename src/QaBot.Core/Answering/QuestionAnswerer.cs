@@ -58,9 +58,35 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         return reply;
     }
 
+    /// <summary>
+    /// The answer from the index. When the index cannot be opened or a search fails reading it, the
+    /// reply is a polite one (emergency guidance when the question reads as one), never an error,
+    /// and the store is told, so the next question finds the generation verified or rebuilt.
+    /// </summary>
     private async Task<(Reply Reply, Evidence? Evidence, string Original, bool Cached)> ExtractAsync(string? question, int skip, CancellationToken cancellationToken)
     {
-        using var snapshot = _index.Acquire();
+        IndexSnapshot? snapshot = null;
+        try
+        {
+            snapshot = _index.Acquire();
+            return await ExtractAsync(snapshot, question, skip, cancellationToken);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            _log.LogError(e, "The index could not be searched ({Kind}); replying without it.", e.GetType().Name);
+            if (snapshot is not null) _index.ReportFault(snapshot, e);
+            var text = QuestionText.Normalize(question, _options.MaxQuestionChars);
+            var reply = Triage.IsEmergency(text) || _pipeline.Patterns.Match(text) ? _writer.Emergency() : _writer.Unavailable();
+            return (reply, null, question ?? "", false);
+        }
+        finally
+        {
+            snapshot?.Dispose();
+        }
+    }
+
+    private async Task<(Reply Reply, Evidence? Evidence, string Original, bool Cached)> ExtractAsync(IndexSnapshot snapshot, string? question, int skip, CancellationToken cancellationToken)
+    {
         var understanding = _understanding.Understanding;
         var key = QuestionText.Normalize(question, _options.MaxQuestionChars);
         var cache = _options.ReplyCache == 0 ? null : _cache;

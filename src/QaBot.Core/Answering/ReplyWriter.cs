@@ -39,6 +39,17 @@ internal sealed class ReplyWriter(SafetyOptions safety)
         return Finish(ReplyStatus.NotFound, text + " " + Coverage(manifest), []);
     }
 
+    /// <summary>
+    /// The documents could not be searched (the index failed while it is being healed): say so
+    /// plainly, never as "not covered", and point to emergency help in case it is needed.
+    /// </summary>
+    public Reply Unavailable()
+    {
+        var contact = safety.EmergencyContacts.FirstOrDefault();
+        var danger = contact is null ? "" : $" If you or someone else may be in danger, contact {contact.Name} ({contact.Contact}) now.";
+        return Finish(ReplyStatus.NotFound, "I could not search the documents just now; please ask again in a moment." + danger, []);
+    }
+
     /// <summary>The emergency guidance first; when the bot is not sure it is an emergency and the documents answer the question, the answer below it.</summary>
     public Reply Emergency(Evidence? answer = null)
     {

@@ -33,7 +33,11 @@ internal static class IndexBuilder
             corpus.Documents.Sum(d => d.Sentences.Count),
             corpus.Documents.Select(d => new DocumentEntry(d.FileName, d.Title, d.Sections, d.Sentences.Count)).ToList(),
             corpus.Skipped);
-        if (embedder is not null) GenerationVectors.Embed(corpus, embedder).Write(folder);
+        if (embedder is not null)
+        {
+            GenerationVectors.Embed(corpus, embedder).Write(folder);
+            manifest = manifest with { VectorsSha256 = IndexManifest.HashOf(Path.Combine(folder, GenerationVectors.FileName)) };
+        }
         manifest.Write(folder);
         return manifest;
     }

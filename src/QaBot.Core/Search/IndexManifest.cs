@@ -11,7 +11,8 @@ public sealed record IndexManifest(
     DateTimeOffset BuiltAt,
     int Sentences,
     IReadOnlyList<DocumentEntry> Documents,
-    IReadOnlyList<SkippedFile> Skipped)
+    IReadOnlyList<SkippedFile> Skipped,
+    string? VectorsSha256 = null)
 {
     public const string FileName = "manifest.json";
 
@@ -23,6 +24,13 @@ public sealed record IndexManifest(
     public static IndexManifest Read(string folder) =>
         JsonSerializer.Deserialize<IndexManifest>(File.ReadAllText(Path.Combine(folder, FileName)), Json)
         ?? throw new InvalidDataException("The index manifest is empty.");
+
+    /// <summary>The SHA-256 of a file in a generation, to verify it when the generation is opened (Lucene checks its own files).</summary>
+    public static string HashOf(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     /// <summary>
     /// A hash of the analysis signature, the embedding model and every document's name and bytes: any change to the

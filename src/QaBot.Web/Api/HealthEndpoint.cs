@@ -33,7 +33,9 @@ internal static class HealthEndpoint
         // The live generation: its name, when it was built, and what it holds (file names only).
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Generation = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? BuiltAt = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IndexedFile>? Files = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IndexedFile>? Files = null,
+        // Why the live generation is not the documents' latest sound one (a rebuild could not run), when it is not.
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Degraded = null);
 
     /// <summary>One indexed document: its file, title and how many sentences it gave.</summary>
     public sealed record IndexedFile(string FileName, string Title, int Sentences);
@@ -41,7 +43,7 @@ internal static class HealthEndpoint
     public static RouteHandlerBuilder MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/healthz", Check)
         .WithTags("Operations")
         .WithSummary("Readiness of the host, its index, the model and how questions are read")
-        .WithDescription("200 when the host and its index are ready; 503 while starting or when the index cannot be opened.");
+        .WithDescription("200 when the host and its index are ready (status \"degraded\" when it answers from an earlier index it could not rebuild, with the reason); 503 while starting or when no index can be opened.");
 
     public static async Task<Results<Ok<Health>, JsonHttpResult<Health>>> Check(IndexStore index, IModelHealth modelHealth, UnderstandingSource understandingSource,
         IHostApplicationLifetime lifetime, ILogger<IndexStore> log, CancellationToken cancellationToken)
@@ -53,10 +55,12 @@ internal static class HealthEndpoint
         {
             using var snapshot = index.Acquire();
             var manifest = snapshot.Manifest;
-            var health = new Health(host.Ready ? "ready" : "starting", host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
+            var degraded = index.Degraded;
+            var status = !host.Ready ? "starting" : degraded is null ? "ready" : "degraded";
+            var health = new Health(status, host, new IndexHealth(true, manifest.Documents.Count, manifest.Sentences, null,
                 manifest.Skipped.Count == 0 ? null : [.. manifest.Skipped.Select(s => s.FileName)],
                 manifest.Skipped.Count == 0 ? null : manifest.Skipped,
-                snapshot.Generation, manifest.BuiltAt, [.. manifest.Documents.Select(d => new IndexedFile(d.FileName, d.Title, d.Sentences))]), model, understanding);
+                snapshot.Generation, manifest.BuiltAt, [.. manifest.Documents.Select(d => new IndexedFile(d.FileName, d.Title, d.Sentences))], degraded), model, understanding);
             return host.Ready ? TypedResults.Ok(health) : TypedResults.Json(health, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
