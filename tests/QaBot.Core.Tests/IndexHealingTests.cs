@@ -7,24 +7,8 @@ using QaBot.Tests.Shared;
 namespace QaBot.Core.Tests;
 
 /// <summary>Damaged index data is caught by its checksums and rebuilt; when no rebuild can run, an earlier good generation answers and the store says why.</summary>
-public sealed class IndexHealingTests : IDisposable
+public sealed class IndexHealingTests : IndexFolders
 {
-    private readonly string _work = TestCorpus.NewTempFolder();
-    private readonly string _documents;
-    private readonly string _index;
-
-    public IndexHealingTests()
-    {
-        _documents = Path.Combine(_work, "documents");
-        _index = Path.Combine(_work, "lucene");
-        Directory.CreateDirectory(_documents);
-        File.Copy(Path.Combine(TestCorpus.Documents, "kratom-opioid-withdrawal.txt"), Path.Combine(_documents, "kratom-opioid-withdrawal.txt"));
-    }
-
-    public void Dispose() => Directory.Delete(_work, recursive: true);
-
-    private string Live() => Path.Combine(_index, File.ReadAllText(Path.Combine(_index, "CURRENT")).Trim());
-
     /// <summary>The segment's compound file: its stored fields, postings and the rest in one file.</summary>
     private static string SegmentData(string generation) => Directory.GetFiles(generation, "*.cfs").Single();
 
@@ -35,13 +19,13 @@ public sealed class IndexHealingTests : IDisposable
     public void FlippedBitsInStoredFieldsFailTheChecksumAndTheGenerationIsRebuilt()
     {
         List<string> texts;
-        using (var store = new IndexStore(_documents, _index))
+        using (var store = new IndexStore(Documents, Index))
         using (var snapshot = store.Acquire())
             texts = Texts(snapshot);
         var damaged = Live();
         StorageFaults.FlipBits(SegmentData(damaged), 30);
 
-        using var again = new IndexStore(_documents, _index);
+        using var again = new IndexStore(Documents, Index);
         using var healed = again.Acquire();
         Assert.NotEqual(damaged, Live());
         Assert.Equal(texts, Texts(healed));
@@ -51,13 +35,13 @@ public sealed class IndexHealingTests : IDisposable
     [Fact]
     public async Task DamagedVectorsFailTheirHashAndTheGenerationIsRebuilt()
     {
-        var settings = new Dictionary<string, string?> { ["Index:Path"] = _index };
-        using (var services = TestCorpus.Services(_documents, settings))
+        var settings = new Dictionary<string, string?> { ["Index:Path"] = Index };
+        using (var services = TestCorpus.Services(Documents, settings))
             Assert.Equal(ReplyStatus.Answered, (await TestCorpus.Answerer(services).AnswerAsync("Can kratom cause hair loss?")).Status);
         var damaged = Live();
         StorageFaults.FlipBits(Path.Combine(damaged, "vectors.bin"), 30);
 
-        using var restarted = TestCorpus.Services(_documents, settings);
+        using var restarted = TestCorpus.Services(Documents, settings);
         var reply = await TestCorpus.Answerer(restarted).AnswerAsync("Can kratom cause hair loss?");
         Assert.Equal(ReplyStatus.Answered, reply.Status);
         Assert.NotEqual(damaged, Live());
@@ -66,7 +50,7 @@ public sealed class IndexHealingTests : IDisposable
     [Fact]
     public async Task AFileCutShortUnderARunningStoreGetsAPoliteReplyAndTheNextQuestionARebuiltIndex()
     {
-        using var services = TestCorpus.Services(_documents, new Dictionary<string, string?> { ["Index:Path"] = _index });
+        using var services = TestCorpus.Services(Documents, new Dictionary<string, string?> { ["Index:Path"] = Index });
         var store = services.GetRequiredService<IndexStore>();
         using (store.Acquire()) { }
         var live = Live();
@@ -86,21 +70,21 @@ public sealed class IndexHealingTests : IDisposable
     [Fact]
     public void WithTheDocumentsGoneTheGoodIndexKeepsAnsweringAndSaysWhy()
     {
-        using (var store = new IndexStore(_documents, _index)) using (store.Acquire()) { }
-        Directory.Delete(_documents, recursive: true);
+        using (var store = new IndexStore(Documents, Index)) using (store.Acquire()) { }
+        Directory.Delete(Documents, recursive: true);
 
-        using var again = new IndexStore(_documents, _index);
+        using var again = new IndexStore(Documents, Index);
         using var snapshot = again.Acquire();
         Assert.Equal(35, snapshot.Manifest.Sentences);
         Assert.Contains("documents cannot be read", again.Degraded, StringComparison.Ordinal);
-        Assert.DoesNotContain(_work, again.Degraded, StringComparison.Ordinal);
+        Assert.DoesNotContain(Work, again.Degraded, StringComparison.Ordinal);
     }
 
     [Fact]
     public void WhenNoRebuildCanBeWrittenTheNewestSoundGenerationAnswers()
     {
         string earlier;
-        using (var store = new IndexStore(_documents, _index))
+        using (var store = new IndexStore(Documents, Index))
         {
             using (store.Acquire()) { }
             earlier = Live();
@@ -111,7 +95,7 @@ public sealed class IndexHealingTests : IDisposable
         StorageFaults.FlipBits(SegmentData(damaged), 30);
 
         // What a read-only index folder or a full disk does to a build.
-        using var readOnly = new IndexStore(_documents, _index) { BeforeSwitch = _ => throw new IOException("Read-only file system") };
+        using var readOnly = new IndexStore(Documents, Index) { BeforeSwitch = _ => throw new IOException("Read-only file system") };
         using var snapshot = readOnly.Acquire();
         Assert.Equal(Path.GetFileName(earlier), snapshot.Generation);
         Assert.Contains("cannot be written", readOnly.Degraded, StringComparison.Ordinal);
@@ -120,10 +104,10 @@ public sealed class IndexHealingTests : IDisposable
     [Fact]
     public void ARefreshThatCannotRebuildKeepsTheLiveGenerationAndSaysWhy()
     {
-        using var store = new IndexStore(_documents, _index);
+        using var store = new IndexStore(Documents, Index);
         using (store.Acquire()) { }
         var live = Live();
-        Directory.Delete(_documents, recursive: true);
+        Directory.Delete(Documents, recursive: true);
 
         Assert.False(store.Refresh());
         using var snapshot = store.Acquire();
@@ -134,8 +118,8 @@ public sealed class IndexHealingTests : IDisposable
     [Fact]
     public void ABuildLeftHalfWayByACrashIsRemovedAtTheNextStartAndARunningOneIsNot()
     {
-        var abandoned = Path.Combine(_index, "building-crashed");
-        var running = Path.Combine(_index, "building-running");
+        var abandoned = Path.Combine(Index, "building-crashed");
+        var running = Path.Combine(Index, "building-running");
         foreach (var folder in new[] { abandoned, running })
         {
             Directory.CreateDirectory(folder);
@@ -143,7 +127,7 @@ public sealed class IndexHealingTests : IDisposable
             File.WriteAllText(Path.Combine(folder, ".building"), "");
         }
         using (new FileStream(Path.Combine(running, ".building"), FileMode.Open, FileAccess.Write, FileShare.None))
-        using (var store = new IndexStore(_documents, _index))
+        using (var store = new IndexStore(Documents, Index))
         using (store.Acquire())
         {
             Assert.False(Directory.Exists(abandoned));

@@ -3,32 +3,16 @@ using QaBot.Core.Search;
 
 namespace QaBot.Core.Tests;
 
-public sealed class IndexStoreTests : IDisposable
+public sealed class IndexStoreTests : IndexFolders
 {
-    private readonly string _work = TestCorpus.NewTempFolder();
-    private readonly string _documents;
-    private readonly string _index;
-
-    public IndexStoreTests()
-    {
-        _documents = Path.Combine(_work, "documents");
-        _index = Path.Combine(_work, "lucene");
-        Directory.CreateDirectory(_documents);
-        File.Copy(Path.Combine(TestCorpus.Documents, "kratom-opioid-withdrawal.txt"), Path.Combine(_documents, "kratom-opioid-withdrawal.txt"));
-    }
-
-    public void Dispose() => Directory.Delete(_work, recursive: true);
-
-    private string Live() => Path.Combine(_index, File.ReadAllText(Path.Combine(_index, "CURRENT")).Trim());
-
     [Fact]
     public void BuildsOnFirstUseAndReusesTheIndexWhileTheCorpusIsUnchanged()
     {
-        using (var store = new IndexStore(_documents, _index))
+        using (var store = new IndexStore(Documents, Index))
         using (var snapshot = store.Acquire())
             Assert.Equal(35, snapshot.Manifest.Sentences);
         var first = Live();
-        using (var store = new IndexStore(_documents, _index))
+        using (var store = new IndexStore(Documents, Index))
         using (store.Acquire()) { }
         Assert.Equal(first, Live());
     }
@@ -36,12 +20,12 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void TheFingerprintChangesWithAnyDocumentAndTheStaleIndexIsRebuilt()
     {
-        var before = IndexManifest.FingerprintOf(_documents);
-        using (var store = new IndexStore(_documents, _index)) using (store.Acquire()) { }
+        var before = IndexManifest.FingerprintOf(Documents);
+        using (var store = new IndexStore(Documents, Index)) using (store.Acquire()) { }
         var first = Live();
-        File.WriteAllText(Path.Combine(_documents, "extra.md"), "# Extra\n\nGrapefruit juice is mentioned here.\n");
-        Assert.NotEqual(before, IndexManifest.FingerprintOf(_documents));
-        using (var store = new IndexStore(_documents, _index))
+        File.WriteAllText(Path.Combine(Documents, "extra.md"), "# Extra\n\nGrapefruit juice is mentioned here.\n");
+        Assert.NotEqual(before, IndexManifest.FingerprintOf(Documents));
+        using (var store = new IndexStore(Documents, Index))
         using (var snapshot = store.Acquire())
         {
             Assert.Equal(2, snapshot.Manifest.Documents.Count);
@@ -52,12 +36,12 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void ACrashMidBuildLeavesThePreviousIndexLiveAndUsable()
     {
-        using (var store = new IndexStore(_documents, _index)) using (store.Acquire()) { }
+        using (var store = new IndexStore(Documents, Index)) using (store.Acquire()) { }
         var live = Live();
-        var crashing = new IndexStore(_documents, _index) { BeforeSwitch = _ => throw new IOException("power cut") };
+        var crashing = new IndexStore(Documents, Index) { BeforeSwitch = _ => throw new IOException("power cut") };
         Assert.Throws<IOException>(() => crashing.Rebuild());
         Assert.Equal(live, Live());
-        using var store2 = new IndexStore(_documents, _index);
+        using var store2 = new IndexStore(Documents, Index);
         using var snapshot = store2.Acquire();
         Assert.Equal(35, snapshot.Manifest.Sentences);
         Assert.Equal(live, Live());
@@ -66,10 +50,10 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void ACorruptedIndexIsRebuiltOnOpen()
     {
-        using (var store = new IndexStore(_documents, _index)) using (store.Acquire()) { }
+        using (var store = new IndexStore(Documents, Index)) using (store.Acquire()) { }
         foreach (var file in Directory.GetFiles(Live()).Where(f => !f.EndsWith(IndexManifest.FileName, StringComparison.Ordinal)))
             File.WriteAllBytes(file, [1, 2, 3]);
-        using var again = new IndexStore(_documents, _index);
+        using var again = new IndexStore(Documents, Index);
         using var snapshot = again.Acquire();
         Assert.Equal(35, snapshot.Reader.GetDocCount(Fields.Key));
     }
@@ -77,9 +61,9 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void ADeletedIndexIsRebuiltOnOpen()
     {
-        using (var store = new IndexStore(_documents, _index)) using (store.Acquire()) { }
-        Directory.Delete(_index, recursive: true);
-        using var again = new IndexStore(_documents, _index);
+        using (var store = new IndexStore(Documents, Index)) using (store.Acquire()) { }
+        Directory.Delete(Index, recursive: true);
+        using var again = new IndexStore(Documents, Index);
         using var snapshot = again.Acquire();
         Assert.Equal(35, snapshot.Manifest.Sentences);
     }
@@ -87,8 +71,8 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void AnUnreadableDocumentIsReportedAndSkippedWhileTheRestLoad()
     {
-        File.WriteAllBytes(Path.Combine(_documents, "broken.txt"), [0x48, 0x69, 0xFF, 0xFE, 0x21]);
-        using var store = new IndexStore(_documents, _index);
+        File.WriteAllBytes(Path.Combine(Documents, "broken.txt"), [0x48, 0x69, 0xFF, 0xFE, 0x21]);
+        using var store = new IndexStore(Documents, Index);
         using var snapshot = store.Acquire();
         Assert.Single(snapshot.Manifest.Documents);
         var skipped = Assert.Single(snapshot.Manifest.Skipped);
@@ -98,7 +82,7 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void AMissingDocumentsFolderIsAClearError()
     {
-        using var store = new IndexStore(Path.Combine(_work, "nowhere"), _index);
+        using var store = new IndexStore(Path.Combine(Work, "nowhere"), Index);
         var error = Assert.Throws<CorpusException>(() => store.Acquire());
         Assert.Contains("does not exist", error.Message);
     }
@@ -106,9 +90,9 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void RebuildSwitchesSearchesToTheNewGenerationWhileOldSearchesFinish()
     {
-        using var store = new IndexStore(_documents, _index);
+        using var store = new IndexStore(Documents, Index);
         var old = store.Acquire();
-        File.WriteAllText(Path.Combine(_documents, "extra.txt"), "Grapefruit juice is mentioned here.");
+        File.WriteAllText(Path.Combine(Documents, "extra.txt"), "Grapefruit juice is mentioned here.");
         store.Rebuild();
         Assert.Equal(35, old.Reader.GetDocCount(Fields.Key));
         old.Dispose();
@@ -119,11 +103,11 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void RefreshRebuildsWhenTheDocumentsChangedAndOtherwiseKeepsTheLiveGeneration()
     {
-        using var store = new IndexStore(_documents, _index);
+        using var store = new IndexStore(Documents, Index);
         using (store.Acquire()) { }
         Assert.False(store.Refresh());
         var old = store.Acquire();
-        File.WriteAllText(Path.Combine(_documents, "extra.txt"), "Grapefruit juice is mentioned here.");
+        File.WriteAllText(Path.Combine(Documents, "extra.txt"), "Grapefruit juice is mentioned here.");
 
         Assert.False(store.Refresh(rebuildWhenStale: false));
         Assert.True(store.Refresh());
@@ -138,11 +122,11 @@ public sealed class IndexStoreTests : IDisposable
     [Fact]
     public void RefreshPicksUpTheGenerationAnotherProcessMadeCurrent()
     {
-        using var host = new IndexStore(_documents, _index);
+        using var host = new IndexStore(Documents, Index);
         string before;
         using (var snapshot = host.Acquire()) before = snapshot.Generation;
-        File.WriteAllText(Path.Combine(_documents, "extra.txt"), "Grapefruit juice is mentioned here.");
-        using (var other = new IndexStore(_documents, _index)) other.Rebuild();   // what `qabot index` does
+        File.WriteAllText(Path.Combine(Documents, "extra.txt"), "Grapefruit juice is mentioned here.");
+        using (var other = new IndexStore(Documents, Index)) other.Rebuild();   // what `qabot index` does
         var built = Path.GetFileName(Live());
 
         Assert.True(host.Refresh(rebuildWhenStale: false));
