@@ -58,6 +58,8 @@ public sealed class ArticleFixture : IDisposable
 
     public IQuestionAnswerer Answerer => TestCorpus.Answerer(_services);
 
+    public IServiceProvider Services => _services;
+
     public string Advisory => _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SafetyOptions>>().Value.Advisory;
 
     public Reply Ask(string? question, int skip = 0) => Answerer.AnswerAsync(question, skip).GetAwaiter().GetResult();

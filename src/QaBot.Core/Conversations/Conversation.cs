@@ -9,7 +9,7 @@ namespace QaBot.Core.Conversations;
 /// asks for more, what was asked and shown, and what comes next. "Tell me more" continues the last
 /// answered question past the passages already shown; small talk in between ("thanks") keeps it.
 /// </summary>
-public sealed class Conversation(IQuestionAnswerer answerer, IOptions<ConversationOptions> options, IOptions<SafetyOptions> safety)
+public sealed class Conversation(IQuestionAnswerer answerer, IOptions<ConversationOptions> options, IOptions<SafetyOptions> safety, IOptions<AnsweringOptions> answering)
 {
     private const int AskedKept = 20;
     private readonly ConversationOptions _options = options.Value;
@@ -23,7 +23,7 @@ public sealed class Conversation(IQuestionAnswerer answerer, IOptions<Conversati
         if (!AsksForMore(text ?? ""))
         {
             var reply = await answerer.AnswerAsync(text, 0, cancellationToken);
-            Remember(memory, text!, reply);
+            Remember(memory, Kept(text!), reply);
             return reply;
         }
         if (memory.LastQuestion is null) return AskFirst(safety.Value.Advisory);
@@ -44,6 +44,14 @@ public sealed class Conversation(IQuestionAnswerer answerer, IOptions<Conversati
         string.Join(' ', new string(text.Select(c => char.IsLetterOrDigit(c) || c == '\'' ? char.ToLowerInvariant(c) : ' ').ToArray())
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>A short, stable fingerprint of what a message says (its words, lower case): what a conversation keeps of past questions.</summary>
+    public static string Fingerprint(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Normalize(text))))[..16];
+
+    /// <summary>The question as far as the answerer reads it.</summary>
+    private string Kept(string question) =>
+        question.Length <= answering.Value.MaxQuestionChars ? question : question[..answering.Value.MaxQuestionChars];
+
     /// <summary>An answer starts a new thread; not covered or an emergency ends it; small talk leaves it as it was.</summary>
     private static void Remember(ConversationMemory memory, string question, Reply reply)
     {
@@ -52,7 +60,7 @@ public sealed class Conversation(IQuestionAnswerer answerer, IOptions<Conversati
             case ReplyStatus.Answered:
                 memory.LastQuestion = question;
                 memory.QuotesShown = reply.Quotes.Count;
-                memory.Asked.Add(question);
+                memory.Asked.Add(Fingerprint(question));
                 if (memory.Asked.Count > AskedKept) memory.Asked.RemoveRange(0, memory.Asked.Count - AskedKept);
                 break;
             case ReplyStatus.NotFound or ReplyStatus.Emergency:

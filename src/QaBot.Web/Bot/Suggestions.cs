@@ -30,20 +30,18 @@ internal sealed class Suggestions(IOptions<BotOptions> options, Conversation con
         }
     }
 
-    /// <summary>Questions to offer next: "tell me more" after an answer, then examples not asked yet.</summary>
+    /// <summary>Questions to offer next: "tell me more" after an answer, then examples not asked yet (<paramref name="asked"/> holds fingerprints).</summary>
     public IReadOnlyList<string> After(Reply? reply, IReadOnlyCollection<string> asked)
     {
         if (reply?.Status == ReplyStatus.Emergency || _options.MaxSuggestions == 0) return [];
         var offered = new List<string>();
         if (reply?.Status == ReplyStatus.Answered) offered.Add(conversation.MoreLabel);
-        var seen = asked.Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        var seen = asked.ToHashSet(StringComparer.Ordinal);
         foreach (var question in _options.ExampleQuestions.Concat(Outline().Sections))
         {
             if (offered.Count >= _options.MaxSuggestions) break;
-            if (!string.IsNullOrWhiteSpace(question) && seen.Add(Normalize(question))) offered.Add(question);
+            if (!string.IsNullOrWhiteSpace(question) && seen.Add(Conversation.Fingerprint(question))) offered.Add(question);
         }
         return offered;
     }
-
-    private static string Normalize(string text) => Conversation.Normalize(text);
 }
