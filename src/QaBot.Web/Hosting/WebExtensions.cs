@@ -9,6 +9,7 @@ using QaBot.Core.Answering;
 using QaBot.Web.Api;
 using QaBot.Web.Bot;
 using QaBot.Web.DirectLine;
+using QaBot.Web.Store;
 
 namespace QaBot.Web.Hosting;
 
@@ -61,7 +62,7 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>The bot: CloudAdapter, conversation state in memory, and the activity handler.</summary>
+    /// <summary>The bot: CloudAdapter, conversation state in the conversation store, and the activity handler.</summary>
     public static IServiceCollection AddQaBotBot(this IServiceCollection services)
     {
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
@@ -75,9 +76,11 @@ public static class WebExtensions
                 [nameof(credentials.MicrosoftAppType)] = credentials.MicrosoftAppType,
             }).Build();
             var log = sp.GetRequiredService<ILogger<QaBotAdapter>>();
-            return new RefusingAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, logger: log), log);
+            return new RefusingAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: sp.GetRequiredService<ConnectorHttp>(), logger: log), log);
         });
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConnectorHttp>();
+        // The bot's conversation state lives in the conversation store (IStorage), with the Direct Line's conversations.
+        services.AddQaBotStore();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<QaBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<QaBotAdapter>());
@@ -86,11 +89,10 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>The built-in Direct Line: tokens, conversations held in memory, the channel.</summary>
+    /// <summary>The built-in Direct Line: tokens and the channel; its conversations are in the conversation store.</summary>
     public static IServiceCollection AddQaBotDirectLine(this IServiceCollection services)
     {
         services.AddSingleton<ConversationTokens>();
-        services.AddSingleton<ConversationStore>();
         services.AddSingleton<DirectLineChannel>();
         return services;
     }
@@ -98,7 +100,11 @@ public static class WebExtensions
     /// <summary>Problem details for failures, CORS, per-client rate limits, and the static files the page loads.</summary>
     public static WebApplication UseQaBotMiddleware(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = FailureStatus.Of,
+            SuppressDiagnosticsCallback = context => FailureStatus.IsClients(context.Exception),
+        });
         app.UseStatusCodePages();
         app.UseCors();
         app.UseRateLimiter();
