@@ -97,14 +97,11 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>Problem details for failures, CORS, per-client rate limits, and the static files the page loads.</summary>
+    /// <summary>Problem details for failures and unreadable bodies, CORS, per-client rate limits, and the static files the page loads.</summary>
     public static WebApplication UseQaBotMiddleware(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = FailureStatus.Of,
-            SuppressDiagnosticsCallback = context => FailureStatus.IsClients(context.Exception),
-        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = FailureStatus.Of });
+        app.UseUnreadableBodyAnswers();
         app.UseStatusCodePages();
         app.UseCors();
         app.UseRateLimiter();
