@@ -60,7 +60,7 @@ public sealed class RedisServer : IAsyncLifetime
     }
 
     /// <summary>A client of the server's own, for looking at what the store keeps.</summary>
-    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(ConnectionString);
+    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true");
 
     private async Task WaitForPingAsync()
     {

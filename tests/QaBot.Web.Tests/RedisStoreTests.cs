@@ -52,6 +52,14 @@ public sealed class RedisStoreTests(RedisServer server) : StoreContract, IClassF
     private IEnumerable<RedisKey> Keys() => _look.GetServers().Single().Keys(pattern: _prefix + "*");
 
     [Fact]
+    public async Task The_server_is_the_one_this_run_asked_for()
+    {
+        var info = await _look.GetServers().Single().InfoRawAsync("server") ?? "";
+
+        Assert.Equal(server.Kind == "garnet", info.Contains("garnet", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Every_key_the_store_writes_expires_within_the_idle_timeout()
     {
         var options = new ConversationStoreOptions { IdleTimeout = TimeSpan.FromMinutes(7) };
