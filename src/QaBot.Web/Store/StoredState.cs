@@ -76,10 +76,12 @@ internal abstract class StoredState(IOptions<ConversationStoreOptions> options, 
 
     private sealed class StateTypes : DefaultSerializationBinder
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> _allowed = new();
+
         public override Type BindToType(string? assemblyName, string typeName)
         {
             var type = base.BindToType(assemblyName, typeName);
-            return type == typeof(Dictionary<string, object>) || type.Assembly.GetName().Name?.StartsWith("QaBot.", StringComparison.Ordinal) == true
+            return _allowed.GetOrAdd(type, t => t == typeof(Dictionary<string, object>) || t.Assembly.GetName().Name?.StartsWith("QaBot.", StringComparison.Ordinal) == true)
                 ? type
                 : throw new JsonSerializationException($"The type {typeName} is not one the bot's state holds.");
         }
