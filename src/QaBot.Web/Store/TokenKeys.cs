@@ -27,7 +27,11 @@ internal sealed class InProcessTokenKeys : ITokenKeys
 internal sealed class RedisTokenKeys(RedisConnection redis, TimeProvider time) : ITokenKeys
 {
     private static readonly TimeSpan Reread = TimeSpan.FromSeconds(30);
-    private (byte[] Key, DateTimeOffset Read)? _current;
+
+    // One reference, swapped whole, so a request never sees half of a newer read.
+    private volatile Held? _current;
+
+    private sealed record Held(byte[] Key, DateTimeOffset Read);
 
     public async ValueTask<byte[]> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +40,7 @@ internal sealed class RedisTokenKeys(RedisConnection redis, TimeProvider time) :
         var database = await redis.DatabaseAsync();
         var stored = await database.ScriptEvaluateAsync(RedisScripts.TokenKey, [redis.Key("token-key")], [Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))]);
         var key = Convert.FromBase64String((string)stored!);
-        _current = (key, now);
+        _current = new Held(key, now);
         return key;
     }
 }
