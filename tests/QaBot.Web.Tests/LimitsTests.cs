@@ -250,7 +250,7 @@ public sealed class DirectLineFloodTests : IDisposable
     private const int MaxActivities = 10;
     private readonly QaBotFactory _factory = new(new Dictionary<string, string?>
     {
-        ["DirectLine:MaxConversations"] = MaxConversations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ConversationStore:MaxConversations"] = MaxConversations.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DirectLine:MaxActivitiesPerConversation"] = MaxActivities.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
     private readonly HttpClient _client;
@@ -264,20 +264,27 @@ public sealed class DirectLineFloodTests : IDisposable
     }
 
     [Fact]
-    public async Task Past_the_limit_the_oldest_conversations_and_their_state_are_dropped()
+    public async Task Past_the_limit_new_conversations_are_refused_and_the_open_ones_and_their_state_go_on()
     {
         var storage = _factory.Services.GetRequiredService<Microsoft.Bot.Builder.IStorage>();
         var first = await DirectLineClient.StartAsync(_client);
         await first.WaitForReplyToAsync(await first.PostAsync("Can kratom cause hair loss?", "c1"));
-        var stateKey = $"directline/conversations/{first.ConversationId}";
-        Assert.NotEmpty(await storage.ReadAsync([stateKey]));
+        for (var i = 1; i < MaxConversations; i++) await DirectLineClient.StartAsync(_client);
 
-        for (var i = 0; i < 4 * MaxConversations; i++) await DirectLineClient.StartAsync(_client);
+        for (var i = 0; i < 4 * MaxConversations; i++)
+        {
+            var token = JsonDocument.Parse(await (await _client.PostAsync("v3/directline/tokens/generate", null)).Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+            using var start = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations");
+            start.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var refused = await _client.SendAsync(start);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+        }
 
-        Assert.Equal(MaxConversations, _factory.Services.GetRequiredService<DirectLine.ConversationStore>().Count);
-        using var poll = first.Request(HttpMethod.Get, "/activities");
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(poll)).StatusCode);
-        Assert.Empty(await storage.ReadAsync([stateKey]));
+        Assert.Equal(MaxConversations, ((Store.InProcessConversations)_factory.Services.GetRequiredService<Store.IConversationStore>()).Count);
+        var more = await first.WaitForReplyToAsync(await first.PostAsync("tell me more", "c2"));
+        Assert.Contains("\n\n> ", more.GetProperty("text").GetString());
+        Assert.NotEmpty(await storage.ReadAsync([$"directline/conversations/{first.ConversationId}"]));
     }
 
     [Fact]

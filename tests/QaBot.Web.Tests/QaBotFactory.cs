@@ -23,12 +23,13 @@ public sealed class QaBotFactory : WebApplicationFactory<Program>
 
     public QaBotFactory() : this(new Dictionary<string, string?>()) { }
 
-    internal QaBotFactory(IDictionary<string, string?> settings, bool loopback = false, Action<IServiceCollection>? services = null)
+    /// <param name="port">With <paramref name="loopback"/>, the port to listen on (0: any free one); a test that restarts a host gives it its old port.</param>
+    internal QaBotFactory(IDictionary<string, string?> settings, bool loopback = false, Action<IServiceCollection>? services = null, int port = 0)
     {
         _settings = new Dictionary<string, string?> { ["Index:Path"] = _index, ["Logging:LogLevel:Default"] = "Warning", ["RateLimiting:Enabled"] = "false" };
         foreach (var (key, value) in settings) _settings[key] = value;
         _services = services;
-        if (loopback) UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        if (loopback) UseKestrel(o => o.Listen(IPAddress.Loopback, port));
     }
 
     /// <summary>The started host, for tests that stop it themselves.</summary>

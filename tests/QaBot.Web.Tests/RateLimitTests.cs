@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 
@@ -32,29 +31,7 @@ public sealed class RateLimitedHost : IDisposable
     public Uri Address { get; }
 
     /// <summary>An HTTP client whose connections come from <c>127.0.0.{host}</c>.</summary>
-    public HttpClient ClientFrom(int host)
-    {
-        var local = new IPAddress([127, 0, 0, (byte)host]);
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = Address };
-    }
+    public HttpClient ClientFrom(int host) => LoopbackClients.From(Address, host);
 
     public void Dispose() => Factory.Dispose();
 }

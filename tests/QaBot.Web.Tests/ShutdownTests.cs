@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QaBot.Core.Answering;
-using QaBot.Web.DirectLine;
+using QaBot.Web.Store;
 
 namespace QaBot.Web.Tests;
 
@@ -125,7 +125,7 @@ public sealed class ShutdownTests : IDisposable
     {
         var conversation = await DirectLineClient.StartAsync(_http);
         // Resolved now: once stopped, the host disposes its services.
-        var store = _factory.Services.GetRequiredService<ConversationStore>();
+        var store = _factory.Services.GetRequiredService<IConversationStore>();
 
         var response = await StopWhileInFlightAsync(() =>
             conversation.SendActivityAsync(new StringContent("""{"type": "message", "text": "Can kratom cause hair loss?"}""", Encoding.UTF8, "application/json")));
@@ -133,8 +133,7 @@ public sealed class ShutdownTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
         // The host no longer serves polls; the answer is in the conversation for when it would.
-        var (activities, _) = store.Find(conversation.ConversationId)!.After(0);
-        var answer = JsonDocument.Parse(activities[^1]).RootElement;
+        var answer = JsonDocument.Parse((await store.ReadAfterAsync(conversation.ConversationId, 0, default))!.Activities[^1]).RootElement;
         Assert.Equal(id, answer.GetProperty("replyToId").GetString());
         Assert.Contains("\n\n> ", answer.GetProperty("text").GetString());
     }

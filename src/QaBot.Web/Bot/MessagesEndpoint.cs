@@ -17,7 +17,8 @@ internal static class MessagesEndpoint
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, ILogger<QaBotAdapter> log)
+    private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options,
+        IOptions<BotCredentialsOptions> credentials, ILogger<QaBotAdapter> log)
     {
         if (!IsWellFormed(http.Request.Headers.Authorization))
         {
@@ -32,9 +33,18 @@ internal static class MessagesEndpoint
             await Results.Problem(title: "The activity is too large.", detail: $"Send at most {max} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http);
             return;
         }
-        if (NotAnswerable(body) is { } problem)
+        if (NotAnswerable(body, out var serviceUrl) is { } problem)
         {
             await Results.Problem(title: "The body is not an activity the bot can answer.", detail: problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+            return;
+        }
+        // With credentials the channel's token vouches for its serviceUrl; without, the bot checks it itself.
+        if (!credentials.Value.IsConfigured && !ServiceUrls.MayReplyTo(serviceUrl!, options.Value.AllowedServiceUrls))
+        {
+            log.LogWarning("Refused an activity without credentials whose serviceUrl is not on this machine nor in Bot:AllowedServiceUrls.");
+            await Results.Problem(title: "The bot does not reply to that serviceUrl.",
+                detail: "Without credentials the bot replies only to a serviceUrl on this machine (the Emulator), or to one listed in Bot:AllowedServiceUrls.",
+                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http);
             return;
         }
         http.Request.Body = new MemoryStream(body, writable: false);
@@ -48,13 +58,14 @@ internal static class MessagesEndpoint
     /// Why CloudAdapter could not run a turn for the body and reply (it would fail with a 500), or
     /// null: every channel sends a type, its channel id, the conversation and its service URL.
     /// </summary>
-    private static string? NotAnswerable(byte[] body)
+    private static string? NotAnswerable(byte[] body, out Uri? serviceUrl)
     {
+        serviceUrl = null;
         var activity = ActivityJson.Read(body);
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return "Send a Bot Framework activity (JSON) with a type.";
         if (string.IsNullOrWhiteSpace(activity.ChannelId)) return "The activity has no channelId.";
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) return "The activity has no conversation id.";
-        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
             return "The activity has no serviceUrl (an absolute http or https URL).";
         return null;
     }

@@ -3,55 +3,61 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using QaBot.Web.Hosting;
+using QaBot.Web.Store;
 
 namespace QaBot.Web.DirectLine;
 
 /// <summary>What a token says about a request.</summary>
 internal enum TokenValidity
 {
-    /// <summary>Signed by this host, not expired: <see cref="TokenCheck.ConversationId"/> says which conversation it opens.</summary>
+    /// <summary>Signed here, not expired: <see cref="TokenCheck.ConversationId"/> says which conversation it opens.</summary>
     Valid,
     /// <summary>No bearer token at all.</summary>
     Missing,
-    /// <summary>Not a token this host signed.</summary>
+    /// <summary>Not a token signed with this deployment's key.</summary>
     Invalid,
     /// <summary>Signed here, but past its lifetime.</summary>
     Expired,
 }
 
-internal readonly record struct TokenCheck(TokenValidity Status, string? ConversationId);
+/// <summary>A token's verdict, its conversation and the person it was issued to.</summary>
+internal readonly record struct TokenCheck(TokenValidity Status, string? ConversationId, string? UserId = null);
 
 /// <summary>
-/// Conversation tokens: HMAC-SHA256-signed, expiring, and bound to one conversation, so a token
-/// opens its own conversation and no other. No state is kept; the signature is the proof.
+/// Conversation tokens: HMAC-SHA256-signed, expiring, and bound to one conversation (and the person it
+/// was issued to), so a token opens its own conversation and no other. No state is kept per token; the
+/// signature is the proof. The key is DirectLine:TokenSigningKey when set, else the conversation store's,
+/// so on Redis every instance accepts every instance's tokens, across restarts.
 /// </summary>
 internal sealed class ConversationTokens
 {
     private const string Version = "dl1";
-    private readonly byte[] _key;
+    private readonly byte[]? _configured;
+    private readonly ITokenKeys _keys;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
 
-    public ConversationTokens(IOptions<DirectLineOptions> options, TimeProvider time)
+    public ConversationTokens(IOptions<DirectLineOptions> options, ITokenKeys keys, TimeProvider time)
     {
         var configured = options.Value.TokenSigningKey;
-        _key = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(configured);
+        _configured = string.IsNullOrEmpty(configured) ? null : Encoding.UTF8.GetBytes(configured);
+        _keys = keys;
         _lifetime = options.Value.TokenLifetime;
         _time = time;
     }
 
     public int LifetimeSeconds => (int)_lifetime.TotalSeconds;
 
-    /// <summary>A fresh token for one conversation.</summary>
-    public string Issue(string conversationId)
+    /// <summary>A fresh token for one conversation and its person.</summary>
+    public async Task<string> IssueAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
-        var expires = _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds();
-        var payload = Version + "." + Base64Url(Encoding.UTF8.GetBytes(conversationId + "|" + expires.ToString(CultureInfo.InvariantCulture)));
-        return payload + "." + Base64Url(Sign(payload));
+        var expires = _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var payload = Version + "." + Base64Url(Encoding.UTF8.GetBytes(conversationId + "|" + expires + "|" + userId));
+        return payload + "." + Base64Url(Sign(await KeyAsync(cancellationToken), payload));
     }
 
     /// <summary>Reads an <c>Authorization: Bearer</c> header.</summary>
-    public TokenCheck Check(string? authorization)
+    public async Task<TokenCheck> CheckAsync(string? authorization, CancellationToken cancellationToken)
     {
         const string scheme = "Bearer ";
         if (string.IsNullOrWhiteSpace(authorization)) return new(TokenValidity.Missing, null);
@@ -60,17 +66,23 @@ internal sealed class ConversationTokens
         if (parts.Length != 3 || parts[0] != Version) return new(TokenValidity.Invalid, null);
         var signature = FromBase64Url(parts[2]);
         var body = FromBase64Url(parts[1]);
-        if (signature is null || body is null || !CryptographicOperations.FixedTimeEquals(signature, Sign(parts[0] + "." + parts[1])))
+        if (signature is null || body is null) return new(TokenValidity.Invalid, null);
+        var expected = Sign(await KeyAsync(cancellationToken), parts[0] + "." + parts[1]);
+        if (!CryptographicOperations.FixedTimeEquals(signature, expected)) return new(TokenValidity.Invalid, null);
+        // conversation|expires|user (the user may hold '|'; tokens from before it had none).
+        var fields = Encoding.UTF8.GetString(body).Split('|', 3);
+        if (fields.Length < 2 || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
             return new(TokenValidity.Invalid, null);
-        var fields = Encoding.UTF8.GetString(body).Split('|');
-        if (fields.Length != 2 || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
-            return new(TokenValidity.Invalid, null);
+        var user = fields.Length == 3 && fields[2].Length > 0 ? fields[2] : null;
         return _time.GetUtcNow().ToUnixTimeSeconds() >= expires
-            ? new(TokenValidity.Expired, fields[0])
-            : new(TokenValidity.Valid, fields[0]);
+            ? new(TokenValidity.Expired, fields[0], user)
+            : new(TokenValidity.Valid, fields[0], user);
     }
 
-    private byte[] Sign(string payload) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload));
+    private ValueTask<byte[]> KeyAsync(CancellationToken cancellationToken) =>
+        _configured is not null ? ValueTask.FromResult(_configured) : _keys.CurrentAsync(cancellationToken);
+
+    private static byte[] Sign(byte[] key, string payload) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload));
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -47,15 +48,27 @@ internal static class RateLimits
     }
 
     /// <summary>
-    /// The client's address as this host sees it. Behind a reverse proxy every client has the
-    /// proxy's address; forwarded headers are not trusted, since any client could write them.
+    /// The client as this host sees it: its IPv4 address, or the /64 network of its IPv6 address, since
+    /// one IPv6 host is given a whole /64 and could otherwise change address for every request. Behind a
+    /// reverse proxy every client has the proxy's address; forwarded headers are not trusted, since any
+    /// client could write them.
     /// </summary>
-    private static string Client(HttpContext http) => http.Connection.RemoteIpAddress switch
+    internal static string Client(HttpContext http) => Client(http.Connection.RemoteIpAddress);
+
+    internal static string Client(IPAddress? address) => address switch
     {
         null => "unknown",
         { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
-        IPAddress address => address.ToString(),
+        { AddressFamily: AddressFamily.InterNetworkV6 } v6 => Network64(v6),
+        _ => address.ToString(),
     };
+
+    private static string Network64(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

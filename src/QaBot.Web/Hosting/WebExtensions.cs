@@ -9,6 +9,7 @@ using QaBot.Core.Answering;
 using QaBot.Web.Api;
 using QaBot.Web.Bot;
 using QaBot.Web.DirectLine;
+using QaBot.Web.Store;
 
 namespace QaBot.Web.Hosting;
 
@@ -65,7 +66,7 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>The bot: CloudAdapter, conversation state in memory, and the activity handler.</summary>
+    /// <summary>The bot: CloudAdapter, conversation state in the conversation store, and the activity handler.</summary>
     public static IServiceCollection AddQaBotBot(this IServiceCollection services)
     {
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
@@ -79,9 +80,11 @@ public static class WebExtensions
                 [nameof(credentials.MicrosoftAppType)] = credentials.MicrosoftAppType,
             }).Build();
             var log = sp.GetRequiredService<ILogger<QaBotAdapter>>();
-            return new RefusingAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, logger: log), log);
+            return new RefusingAuthentication(new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: sp.GetRequiredService<ConnectorHttp>(), logger: log), log);
         });
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConnectorHttp>();
+        // The bot's conversation state lives in the conversation store (IStorage), with the Direct Line's conversations.
+        services.AddQaBotStore();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<QaBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<QaBotAdapter>());
@@ -90,19 +93,19 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>The built-in Direct Line: tokens, conversations held in memory, the channel.</summary>
+    /// <summary>The built-in Direct Line: tokens and the channel; its conversations are in the conversation store.</summary>
     public static IServiceCollection AddQaBotDirectLine(this IServiceCollection services)
     {
         services.AddSingleton<ConversationTokens>();
-        services.AddSingleton<ConversationStore>();
         services.AddSingleton<DirectLineChannel>();
         return services;
     }
 
-    /// <summary>Problem details for failures, CORS, per-client rate limits, and the static files the page loads.</summary>
+    /// <summary>Problem details for failures and unreadable bodies, CORS, per-client rate limits, and the static files the page loads.</summary>
     public static WebApplication UseQaBotMiddleware(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = FailureStatus.Of });
+        app.UseUnreadableBodyAnswers();
         app.UseStatusCodePages();
         app.UseCors();
         app.UseRateLimiter();

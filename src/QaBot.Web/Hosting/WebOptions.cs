@@ -30,6 +30,15 @@ public sealed class BotOptions
 
     /// <summary>Largest activity <c>/api/messages</c> reads, in bytes; a larger one gets 413.</summary>
     [Range(1024, 10_000_000)] public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Without credentials (MicrosoftAppId empty) the bot replies only to a loopback serviceUrl, the
+    /// Emulator on this machine; these addresses ("http://10.0.0.5:5000") are let in as well.
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>How long one call to a channel (a reply to the Emulator or a connector) may take before it is given up.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")] public TimeSpan OutboundTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>The built-in Direct Line 3.0 channel Web Chat talks to (section "DirectLine").</summary>
@@ -37,10 +46,7 @@ public sealed class DirectLineOptions
 {
     public const string Section = "DirectLine";
 
-    /// <summary>Conversations held in memory; past it the least recently used one is evicted.</summary>
-    [Range(1, 1_000_000)] public int MaxConversations { get; set; } = 1000;
-
-    /// <summary>Activities kept per conversation; past it the oldest are dropped.</summary>
+    /// <summary>Activities kept per conversation; past it (or past ConversationStore:MaxTranscriptBytes) the oldest are dropped.</summary>
     [Range(10, 100_000)] public int MaxActivitiesPerConversation { get; set; } = 200;
 
     /// <summary>Largest activity a client may post, in bytes.</summary>
@@ -50,7 +56,8 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Key that signs conversation tokens (at least 32 characters). Empty: a random key per start,
+    /// Key that signs conversation tokens (at least 32 characters). Empty: the conversation store keeps
+    /// one, random: on Redis shared by every instance and kept across restarts; in process, one per start,
     /// so tokens end with the process, as the conversations held in memory do.
     /// </summary>
     public string TokenSigningKey { get; set; } = "";
