@@ -63,6 +63,7 @@ internal static class Commands
 
     private static async Task<int> AskOneAsync(IServiceProvider services, string question, TextWriter output, bool json)
     {
+        OpenIndex(services);
         var reply = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(question);
         await output.WriteLineAsync(json ? ReplyJson.Serialize(reply) : reply.Text);
         return 0;
@@ -71,6 +72,7 @@ internal static class Commands
     /// <summary>One JSON line per input line, blank lines included, so answers stay aligned with questions.</summary>
     private static async Task<int> AskLinesAsync(IServiceProvider services, TextReader input, TextWriter output)
     {
+        OpenIndex(services);
         var answerer = services.GetRequiredService<IQuestionAnswerer>();
         while (await input.ReadLineAsync() is { } line)
         {
@@ -93,8 +95,18 @@ internal static class Commands
     }
 
     /// <summary>The same conversation logic as the bot: "tell me more" (or "more") continues the last answered question.</summary>
+    /// <summary>
+    /// Opens (or builds) the index before the first question: the answerer replies politely when it
+    /// cannot search, but at the command line a missing or unreadable corpus is an error to fix.
+    /// </summary>
+    private static void OpenIndex(IServiceProvider services)
+    {
+        using var snapshot = services.GetRequiredService<IndexStore>().Acquire();
+    }
+
     private static async Task<int> ChatAsync(IServiceProvider services, TextReader input, TextWriter output)
     {
+        OpenIndex(services);
         var conversation = services.GetRequiredService<Conversation>();
         var memory = new ConversationMemory();
         await output.WriteLineAsync($"Ask about the article. \"{conversation.MoreLabel}\" shows more passages for the last question; an empty line or \"exit\" quits.");
