@@ -12,6 +12,22 @@ internal static class Chromium
     public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public const string Missing = "Chromium is not installed: run `apt-get install -y --no-install-recommends chromium` (CI's .ci/run does).";
+
+    /// <summary>Starts it headless through Playwright, quiet on the network, with one page.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> LaunchAsync()
+    {
+        var executable = Path;
+        Assert.True(executable is not null, Missing);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1100 } });
+        return (playwright, browser, page);
+    }
 }
 
 /// <summary>A test that needs a real browser: skipped without Chromium, except under CI, where it fails and says why.</summary>
@@ -45,16 +61,7 @@ internal sealed class BrowserPage : IAsyncDisposable
 
     public static async Task<BrowserPage> OpenAsync(params Uri[] local)
     {
-        var executable = Chromium.Path;
-        Assert.True(executable is not null, Chromium.Missing);
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1100 } });
+        var (playwright, browser, page) = await Chromium.LaunchAsync();
         var opened = new BrowserPage(playwright, browser, page);
         var problems = opened.Problems;
         page.Console += (_, message) => { if (message.Type == "error") problems.Add("console: " + message.Text); };

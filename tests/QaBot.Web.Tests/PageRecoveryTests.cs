@@ -30,15 +30,7 @@ internal sealed class RecoveringPage : IAsyncDisposable
 
     public static async Task<RecoveringPage> OpenAsync(Uri address)
     {
-        Assert.True(Chromium.Path is not null, Chromium.Missing);
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1100 } });
+        var (playwright, browser, page) = await Chromium.LaunchAsync();
         var opened = new RecoveringPage(playwright, browser, page);
         page.PageError += (_, error) => opened.Problems.Add("page error: " + error);
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) opened.Problems.Add("console: " + message.Text); };
