@@ -14,7 +14,7 @@ internal static class Chromium
     public const string Missing = "Chromium is not installed: run `apt-get install -y --no-install-recommends chromium` (CI's .ci/run does).";
 
     /// <summary>Starts it headless through Playwright, quiet on the network, with one page.</summary>
-    public static async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> LaunchAsync()
+    public static async Task<ChromiumSession> LaunchAsync()
     {
         var executable = Path;
         Assert.True(executable is not null, Missing);
@@ -26,7 +26,17 @@ internal static class Chromium
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 1100 } });
-        return (playwright, browser, page);
+        return new ChromiumSession(playwright, browser, page);
+    }
+}
+
+/// <summary>One launched browser with its page; disposing it closes the browser and Playwright.</summary>
+internal sealed record ChromiumSession(IPlaywright Playwright, IBrowser Browser, IPage Page) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
     }
 }
 
@@ -45,24 +55,18 @@ public sealed class BrowserFactAttribute : FactAttribute
 /// </summary>
 internal sealed class BrowserPage : IAsyncDisposable
 {
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private readonly ChromiumSession _session;
 
-    private BrowserPage(IPlaywright playwright, IBrowser browser, IPage page)
-    {
-        _playwright = playwright;
-        _browser = browser;
-        Page = page;
-    }
+    private BrowserPage(ChromiumSession session) => _session = session;
 
-    public IPage Page { get; }
+    public IPage Page => _session.Page;
 
     public List<string> Problems { get; } = [];
 
     public static async Task<BrowserPage> OpenAsync(params Uri[] local)
     {
-        var (playwright, browser, page) = await Chromium.LaunchAsync();
-        var opened = new BrowserPage(playwright, browser, page);
+        var opened = new BrowserPage(await Chromium.LaunchAsync());
+        var page = opened.Page;
         var problems = opened.Problems;
         page.Console += (_, message) => { if (message.Type == "error") problems.Add("console: " + message.Text); };
         page.RequestFailed += (_, request) => problems.Add("request failed: " + request.Url);
@@ -90,9 +94,5 @@ internal sealed class BrowserPage : IAsyncDisposable
     public Task WelcomedAsync() =>
         Page.Locator(".webchat__bubble__content p", new PageLocatorOptions { HasText = "Hello! I answer questions about" }).WaitForAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

@@ -11,17 +11,11 @@ namespace QaBot.Web.Tests;
 internal sealed class RecoveringPage : IAsyncDisposable
 {
     public const string EndedNote = "That conversation had ended, so a new one has started.";
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private readonly ChromiumSession _session;
 
-    private RecoveringPage(IPlaywright playwright, IBrowser browser, IPage page)
-    {
-        _playwright = playwright;
-        _browser = browser;
-        Page = page;
-    }
+    private RecoveringPage(ChromiumSession session) => _session = session;
 
-    public IPage Page { get; }
+    public IPage Page => _session.Page;
 
     /// <summary>Errors of the page itself, content refused by its policy, requests to anywhere but the host.</summary>
     public List<string> Problems { get; } = [];
@@ -30,8 +24,8 @@ internal sealed class RecoveringPage : IAsyncDisposable
 
     public static async Task<RecoveringPage> OpenAsync(Uri address)
     {
-        var (playwright, browser, page) = await Chromium.LaunchAsync();
-        var opened = new RecoveringPage(playwright, browser, page);
+        var opened = new RecoveringPage(await Chromium.LaunchAsync());
+        var page = opened.Page;
         page.PageError += (_, error) => opened.Problems.Add("page error: " + error);
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) opened.Problems.Add("console: " + message.Text); };
         page.Request += (_, request) =>
@@ -60,11 +54,7 @@ internal sealed class RecoveringPage : IAsyncDisposable
     public Task QuotedAsync(string quote) =>
         Page.Locator("blockquote", new PageLocatorOptions { HasText = quote[..Math.Min(60, quote.Length)] }).First.WaitForAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 }
 
 /// <summary>
