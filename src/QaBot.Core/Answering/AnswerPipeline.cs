@@ -12,8 +12,8 @@ namespace QaBot.Core.Answering;
 /// </summary>
 internal sealed class AnswerPipeline(AnsweringOptions options, ReplyWriter writer, EmergencyPatterns patterns)
 {
-    /// <summary>The emergency patterns: a net that needs no index, for replies when the index fails.</summary>
-    public EmergencyPatterns Patterns => patterns;
+    /// <summary>The emergency rules (triage and the patterns file): they need no index, so they also serve when it fails.</summary>
+    public bool ReadsAsEmergency(string normalized) => Triage.IsEmergency(normalized) || patterns.Match(normalized);
 
     private readonly ExtractiveComposer _composer = new(options);
 
@@ -41,7 +41,7 @@ internal sealed class AnswerPipeline(AnsweringOptions options, ReplyWriter write
 
     private (Reply, Evidence?) Lexical(ParsedQuestion question, IndexSnapshot snapshot, int skip)
     {
-        if (Triage.IsEmergency(question.Text) || patterns.Match(question.Text)) return (writer.Emergency(), null);
+        if (ReadsAsEmergency(question.Text)) return (writer.Emergency(), null);
         var chitchat = Chitchat.Classify(question.Text);
         if (chitchat != ChitchatKind.None) return (writer.Chitchat(chitchat, snapshot.Manifest), null);
         var ranked = new LexicalRetriever().Retrieve(question, snapshot, options.Candidates);

@@ -75,8 +75,7 @@ public sealed class QuestionAnswerer : IQuestionAnswerer
         {
             _log.LogError(e, "The index could not be searched ({Kind}); replying without it.", e.GetType().Name);
             if (snapshot is not null) _index.ReportFault(snapshot, e);
-            var text = QuestionText.Normalize(question, _options.MaxQuestionChars);
-            var reply = Triage.IsEmergency(text) || _pipeline.Patterns.Match(text) ? _writer.Emergency() : _writer.Unavailable();
+            var reply = _pipeline.ReadsAsEmergency(QuestionText.Normalize(question, _options.MaxQuestionChars)) ? _writer.Emergency() : _writer.Unavailable();
             return (reply, null, question ?? "", false);
         }
         finally

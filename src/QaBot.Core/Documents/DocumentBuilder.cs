@@ -17,6 +17,7 @@ internal sealed class DocumentBuilder(string fileName)
     private readonly List<string> _sections = [];
     private readonly List<(int Level, string Heading)> _open = [];
     private readonly List<(int Offset, int Page)> _pages = [];
+    private int _pageCursor;
     private int _passageStart = -1;
     private int _paragraph;
     private string? _title;
@@ -104,15 +105,11 @@ internal sealed class DocumentBuilder(string fileName)
 
     private string SectionPath => _open.Count > 0 ? string.Join(PathSeparator, _open.Select(o => o.Heading)) : Section;
 
+    /// <summary>The page at an offset; sentences come in reading order, so the search goes on from the last one.</summary>
     private int? PageAt(int offset)
     {
-        int? page = null;
-        foreach (var (at, p) in _pages)
-        {
-            if (at > offset) break;
-            page = p;
-        }
-        return page;
+        while (_pageCursor + 1 < _pages.Count && _pages[_pageCursor + 1].Offset <= offset) _pageCursor++;
+        return _pageCursor < _pages.Count && _pages[_pageCursor].Offset <= offset ? _pages[_pageCursor].Page : null;
     }
 
     private static string Key(string text) => TextFolding.FoldWhitespace(text.ToLower(CultureInfo.InvariantCulture)).TrimEnd('.', ':');

@@ -48,7 +48,7 @@ internal sealed class MarkdownReader : IDocumentReader
                     foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
                         builder.Passage(string.Join(" | ", row.OfType<TableCell>().Select(c => Cell(c, text)).Where(c => c.Length > 0)));
                     break;
-                case ContainerBlock inner when inner is not Table:
+                case ContainerBlock inner:
                     Walk(inner, builder, text, headings);
                     break;
                 // Code, HTML, thematic breaks, link definitions and front matter are not prose to quote.
