@@ -21,7 +21,7 @@ public enum ReplyStatus
 public sealed record Quote(string Text, string Document, string Section, double Score)
 {
     /// <summary>Where it stands in full: the document's title and the headings above it ("Title › Section › Subsection").</summary>
-    public string Path { get; init; } = Document + " \u203A " + Section;
+    public string Path { get; init; } = Quotes.PathOf(Document, Section);
 
     /// <summary>The page it starts on, in documents that have pages (PDF); absent otherwise.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
